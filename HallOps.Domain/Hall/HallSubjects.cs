@@ -1,0 +1,29 @@
+namespace HallOps.Domain.Hall;
+
+/// <summary>Subject keys of hall events: "window:12". One place, so publishers and subscribers agree.</summary>
+public static class HallSubjects
+{
+    public const string WindowPrefix = "window:";
+    public const string PostPrefix = "post:";
+    public const string JobsPrefix = "jobs:";
+
+    /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
+    public const string Calendar = "calendar";
+
+    public static string Window(int windowId) => WindowPrefix + windowId;
+
+    public static string Post(int postId) => PostPrefix + postId;
+
+    public static string Jobs(string name) => JobsPrefix + name;
+
+    public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
+
+    public static bool TryParsePost(string subject, out int postId) => TryParse(subject, PostPrefix, out postId);
+
+    private static bool TryParse(string subject, string prefix, out int id)
+    {
+        id = 0;
+        return subject.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(subject.AsSpan(prefix.Length), out id);
+    }
+}

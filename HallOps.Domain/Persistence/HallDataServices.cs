@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HallOps.Domain.Persistence;
+
+public static class HallDataServices
+{
+    /// <summary>
+    /// Registers the hall's data context for one database: a context factory (components and jobs
+    /// create a short-lived context per operation), <see cref="IDbContextFactory{HallDbContext}"/>
+    /// over it, and a scoped <see cref="HallDbContext"/> for request-scoped services (Identity).
+    /// </summary>
+    public static IServiceCollection AddHallDbContext(this IServiceCollection services, HallDatabase database, string connectionString) =>
+        database.Name switch
+        {
+            "Sqlite" => services.AddHallDbContext<SqliteHallDbContext>(database, connectionString),
+            "SqlServer" => services.AddHallDbContext<SqlServerHallDbContext>(database, connectionString),
+            _ => throw new InvalidOperationException($"No registration for {database.Name}."),
+        };
+
+    private static IServiceCollection AddHallDbContext<TContext>(this IServiceCollection services, HallDatabase database, string connectionString)
+        where TContext : HallDbContext
+    {
+        services.AddDbContextFactory<TContext>((sp, options) =>
+            database.Use(options, connectionString).AddInterceptors(sp.GetRequiredService<HallSaveChangesInterceptor>()));
+        services.AddSingleton<IDbContextFactory<HallDbContext>>(sp =>
+            new HallContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped<HallDbContext>(sp => sp.GetRequiredService<IDbContextFactory<HallDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    private sealed class HallContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<HallDbContext>
+        where TContext : HallDbContext
+    {
+        public HallDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

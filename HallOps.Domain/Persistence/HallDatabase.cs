@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace HallOps.Domain.Persistence;
+
+/// <summary>
+/// The databases HallOps runs on. Each has a context subclass and its own migrations folder
+/// (Persistence/Migrations/&lt;Name&gt;); adding one (PostgreSQL) means a subclass, a migrations
+/// folder and an entry here.
+/// </summary>
+public sealed record HallDatabase(string Name, Type ContextType)
+{
+    public static readonly HallDatabase Sqlite = new("Sqlite", typeof(SqliteHallDbContext));
+    public static readonly HallDatabase SqlServer = new("SqlServer", typeof(SqlServerHallDbContext));
+
+    public static IReadOnlyList<HallDatabase> All { get; } = [Sqlite, SqlServer];
+
+    public static HallDatabase Named(string? name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException(
+            $"Unknown database provider '{name}'. Use one of: {string.Join(", ", All.Select(d => d.Name))}.");
+
+    /// <summary>Migrations live beside the model, one folder per provider.</summary>
+    public void Configure<TBuilder, TExtension>(RelationalDbContextOptionsBuilder<TBuilder, TExtension> builder)
+        where TBuilder : RelationalDbContextOptionsBuilder<TBuilder, TExtension>
+        where TExtension : RelationalOptionsExtension, new() =>
+        builder.MigrationsAssembly(typeof(HallDatabase).Assembly.GetName().Name);
+
+    /// <summary>Points an options builder at this database.</summary>
+    public DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) => Name switch
+    {
+        "Sqlite" => options.UseSqlite(connectionString, Configure),
+        "SqlServer" => options.UseSqlServer(connectionString, Configure),
+        _ => throw new InvalidOperationException($"No options for {Name}."),
+    };
+}

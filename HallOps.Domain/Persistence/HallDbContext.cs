@@ -1,0 +1,53 @@
+using HallOps.Domain.Audit;
+using HallOps.Domain.Calendar;
+using HallOps.Domain.Events;
+using HallOps.Domain.Hall;
+using HallOps.Domain.Identity;
+using HallOps.Domain.Jobs;
+using HallOps.Domain.Staffing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HallOps.Domain.Persistence;
+
+/// <summary>
+/// The one model of the hall. Each database has a subclass (<see cref="SqliteHallDbContext"/>,
+/// <see cref="SqlServerHallDbContext"/>) with its own migrations; code depends on this type only.
+/// </summary>
+public abstract class HallDbContext(DbContextOptions options)
+    : IdentityDbContext<HallUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Floor> Floors => Set<Floor>();
+    public DbSet<HomeUnit> HomeUnits => Set<HomeUnit>();
+    public DbSet<ServiceWindow> Windows => Set<ServiceWindow>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostHolder> PostHolders => Set<PostHolder>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
+    internal List<(string Kind, string Subject)> PendingEvents { get; } = [];
+
+    /// <summary>Audit lines waiting for the keys the database generates on insert.</summary>
+    internal List<PendingAudit> PendingAudits { get; } = [];
+
+    /// <summary>Changed entities whose subjects are published once the commit is done.</summary>
+    internal List<IPublishesChanges> ChangedSubjects { get; } = [];
+
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnedTransaction { get; set; }
+
+    internal bool SavingAudit { get; set; }
+
+    /// <summary>Raises a hall event that is published only once this context's changes are committed.</summary>
+    public void Raise(string kind, string subject) => PendingEvents.Add((kind, subject));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HallDbContext).Assembly);
+    }
+}

@@ -1,0 +1,22 @@
+using HallOps.Domain.Hall;
+
+namespace HallOps.Domain.Staffing;
+
+/// <summary>A person who works in the hall: window staff, guards, office, administrators.</summary>
+public class StaffMember
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>工号, shown on the public window card (SC2.5).</summary>
+    public required string EmployeeNo { get; set; }
+
+    public string? Phone { get; set; }
+
+    public int? HomeUnitId { get; set; }
+    public HomeUnit? HomeUnit { get; set; }
+
+    /// <summary>The sign-in account, when the person has one.</summary>
+    public string? UserId { get; set; }
+}

@@ -1,0 +1,17 @@
+using Hangfire;
+
+namespace HallOps.Jobs;
+
+/// <summary>Every recurring job of the hall, declared in one place: a stable id, a schedule, the hall's time zone.</summary>
+public static class JobSchedule
+{
+    public static void Register(IRecurringJobManager jobs, TimeZoneInfo hallZone)
+    {
+        var options = new RecurringJobOptions { TimeZone = hallZone };
+        jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+    }
+
+    /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
+    public static void RunOnStart(IBackgroundJobClient jobs) =>
+        jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
+}

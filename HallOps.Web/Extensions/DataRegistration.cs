@@ -1,0 +1,53 @@
+using HallOps.Domain.Calendar;
+using HallOps.Domain.Events;
+using HallOps.Domain.Persistence;
+using HallOps.Web.Seeding;
+using Microsoft.Extensions.Options;
+
+namespace HallOps.Web.Extensions;
+
+public static class DataRegistration
+{
+    /// <summary>The database (Sqlite default, SqlServer), the clock, the event feed and the calendar.</summary>
+    public static WebApplicationBuilder AddHallData(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(HallOptions.Section);
+        builder.Services.Configure<HallOptions>(section);
+        var options = section.Get<HallOptions>() ?? new HallOptions();
+
+        var database = HallDatabase.Named(options.DatabaseProvider);
+        var connectionString = builder.Configuration.GetConnectionString("Hall")
+            ?? (database == HallDatabase.Sqlite ? DefaultSqlite(builder.Environment) : null)
+            ?? throw new InvalidOperationException("ConnectionStrings:Hall is required for SqlServer.");
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<HallEventFeed>();
+        builder.Services.AddSingleton<HallSaveChangesInterceptor>();
+        builder.Services.AddHallDbContext(database, connectionString);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(new CalendarSettings(options.Zone(), OpeningHours.From(options.OpeningHours)));
+        builder.Services.AddSingleton<CalendarSource>();
+        builder.Services.AddScoped<HallDatabaseSetup>();
+        builder.Services.AddScoped<DemoHallSeeder>();
+        return builder;
+    }
+
+    /// <summary>Migrates, seeds and bootstraps before the app takes requests.</summary>
+    public static async Task PrepareHallDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HallDatabaseSetup>().RunAsync(app.Lifetime.ApplicationStopping);
+        var options = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
+        if (options.DemoSeed)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => DemoHallSeeder.PrintWelcome(app));
+        }
+    }
+
+    private static string DefaultSqlite(IWebHostEnvironment environment)
+    {
+        var folder = Path.Combine(environment.ContentRootPath, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "hallops.db")};Default Timeout=30";
+    }
+}

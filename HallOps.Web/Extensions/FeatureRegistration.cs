@@ -1,0 +1,19 @@
+using HallOps.Web.AuditSearch;
+using HallOps.Web.Identity;
+using HallOps.Web.Wall;
+using HallOps.Web.Windows;
+
+namespace HallOps.Web.Extensions;
+
+public static class FeatureRegistration
+{
+    /// <summary>The feature services pages call, one per feature.</summary>
+    public static WebApplicationBuilder AddHallFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<HallAuthorizer>();
+        builder.Services.AddSingleton<WallService>();
+        builder.Services.AddScoped<WindowAdminService>();
+        builder.Services.AddScoped<AuditSearchService>();
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using HallOps.Web.Audit;
+using HallOps.Web.Components;
+using HallOps.Web.Endpoints;
+using HallOps.Web.Hubs;
+using HallOps.Web.Identity;
+
+namespace HallOps.Web.Extensions;
+
+public static class PipelineExtensions
+{
+    public static WebApplication UseHallPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapHallEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        app.MapHallHealth();
+        app.MapAccountEndpoints();
+        app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using HallOps.Domain.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HallOps.Web.Identity;
+
+/// <summary>The authorization policies pages, endpoints and hub methods name.</summary>
+public static class HallPolicies
+{
+    /// <summary>Any signed-in hall account (every role, including the wall's kiosk account).</summary>
+    public const string Viewer = "hall-viewer";
+
+    /// <summary>The hall manager and administrators: configure windows, posts, calendar.</summary>
+    public const string Manage = "hall-manage";
+
+    /// <summary>Administrators only: users, settings, audit log, job dashboard.</summary>
+    public const string Administer = "hall-administer";
+
+    /// <summary>Who may open the wall screen.</summary>
+    public const string Wall = "hall-wall";
+
+    public static AuthorizationPolicy SignedIn { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireRole(HallRoles.All)
+        .Build();
+}

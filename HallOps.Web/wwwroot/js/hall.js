@@ -1,0 +1,134 @@
+// HallOps page script: starts Blazor with a reconnection handler that never needs a human, and
+// drives the wall screen's clock and freshness line. No request leaves the site.
+(() => {
+    const root = document.documentElement;
+    const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+    let down = false;
+
+    function setConnection(state) {
+        root.dataset.connection = state;
+        const banner = document.getElementById('hall-connection');
+        if (banner) {
+            banner.hidden = state === 'up';
+            banner.textContent = state === 'reloading' ? banner.dataset.reloading : banner.dataset.down;
+        }
+    }
+
+    async function serverAnswers() {
+        try {
+            await fetch('/health', { cache: 'no-store' });
+            return true; // any answer, even 503, means the server is back
+        } catch {
+            return false;
+        }
+    }
+
+    // The circuit is gone (server restarted, or it was dropped): reload as soon as the server answers.
+    async function reloadWhenServerAnswers() {
+        setConnection('reloading');
+        while (!(await serverAnswers())) {
+            await sleep(2000);
+        }
+        location.reload();
+    }
+
+    // Retries for as long as it takes: a wall screen has nobody to press "retry".
+    async function recover() {
+        let delay = 500;
+        while (down) {
+            await sleep(delay);
+            try {
+                if (await Blazor.reconnect()) {
+                    down = false;
+                    setConnection('up');
+                    return;
+                }
+                await reloadWhenServerAnswers();
+                return;
+            } catch {
+                // The server did not answer: try again.
+            }
+            delay = Math.min(delay * 2, 4000);
+        }
+    }
+
+    Blazor.start({
+        circuit: {
+            reconnectionHandler: {
+                onConnectionDown: () => {
+                    if (!down) {
+                        down = true;
+                        setConnection('down');
+                        recover();
+                    }
+                },
+                onConnectionUp: () => {
+                    down = false;
+                    setConnection('up');
+                },
+            },
+        },
+    }).then(() => setConnection('up'));
+
+    // A kiosk page whose circuit failed with an error reloads itself instead of showing a dead page.
+    const errorUi = document.getElementById('blazor-error-ui');
+    if (errorUi) {
+        new MutationObserver(() => {
+            if (document.querySelector('.wall') && getComputedStyle(errorUi).display !== 'none') {
+                reloadWhenServerAnswers();
+            }
+        }).observe(errorUi, { attributes: true, attributeFilter: ['style'] });
+    }
+
+    // Wall screen: clock in the hall's time zone (server time), and how fresh the data is.
+    let lastStamp = null;
+    let lastStampAt = Date.now();
+    let skew = 0;
+    const formats = new Map();
+
+    function format(locale, zone, options) {
+        const key = locale + zone + JSON.stringify(options);
+        if (!formats.has(key)) {
+            formats.set(key, new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }));
+        }
+        return formats.get(key);
+    }
+
+    function tick() {
+        const wall = document.querySelector('.wall');
+        if (!wall) {
+            return;
+        }
+        const fresh = document.getElementById('wall-fresh');
+        if (fresh && fresh.dataset.serverNow !== lastStamp) {
+            lastStamp = fresh.dataset.serverNow;
+            lastStampAt = Date.now();
+            skew = Number(lastStamp) - Date.now();
+        }
+        const now = new Date(Date.now() + skew);
+        const locale = wall.dataset.locale || 'zh-CN';
+        const zone = wall.dataset.zone || 'Asia/Shanghai';
+        const clock = document.getElementById('wall-clock');
+        if (clock) {
+            const date = format(locale, zone, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(now);
+            const time = format(locale, zone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
+            clock.innerHTML = '';
+            const d = document.createElement('span');
+            d.className = 'wall-date';
+            d.textContent = date;
+            const t = document.createElement('span');
+            t.className = 'wall-time';
+            t.textContent = time;
+            clock.append(d, t);
+        }
+        const age = Math.max(0, Math.floor((Date.now() - lastStampAt) / 1000));
+        const ageText = fresh?.querySelector('.wall-age');
+        if (ageText) {
+            ageText.textContent = (ageText.dataset.template || '{0}').replace('{0}', age);
+        }
+        root.classList.toggle('wall-is-stale', age > 60);
+    }
+
+    setInterval(tick, 1000);
+    document.addEventListener('DOMContentLoaded', tick);
+})();
