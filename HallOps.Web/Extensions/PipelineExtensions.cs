@@ -14,7 +14,10 @@ public static class PipelineExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // People get a page for a missing address; APIs, the hub and probes keep their status codes.
+        app.UseWhen(
+            context => !IsMachineEndpoint(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
@@ -22,6 +25,10 @@ public static class PipelineExtensions
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor")
+        || path.StartsWithSegments("/health") || path.StartsWithSegments("/hangfire");
 
     public static WebApplication MapHallEndpoints(this WebApplication app)
     {
