@@ -31,6 +31,9 @@ public static class UiRegistration
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
         builder.Services.AddHttpContextAccessor();
+        // Chinese text is sent as text, not as &#x…; entities (pages stay small and readable).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 }

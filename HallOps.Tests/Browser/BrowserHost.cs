@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using HallOps.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HallOps.Tests.Browser;
+
+/// <summary>
+/// The real app served by Kestrel on 127.0.0.1 (a free port, kept across restarts) on a given
+/// database file, and a headless Debian Chromium driven by Playwright. Dispose it to stop both.
+/// </summary>
+public sealed class BrowserHost : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-sandbox",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private HallAppFactory? _app;
+
+    private BrowserHost(HallDatabaseFile database, int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
+    {
+        Database = database;
+        Port = port;
+        _app = app;
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public HallDatabaseFile Database { get; }
+
+    public int Port { get; }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>The running app instance (throws while it is stopped).</summary>
+    public HallAppFactory App => _app ?? throw new InvalidOperationException("The app is stopped.");
+
+    /// <summary>scheme://host:port of the app, as the browser sees it.</summary>
+    public string Origin => $"http://127.0.0.1:{Port}";
+
+    public string Url(string path) => Origin + path;
+
+    /// <summary>Starts the app on the database file and launches the browser (skips or fails without Chromium).</summary>
+    public static async Task<BrowserHost> StartAsync(HallDatabaseFile database)
+    {
+        BrowserGate.EnsureChromium();
+        var port = FreePort();
+        var app = StartApp(database, port);
+        IPlaywright? playwright = null;
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserGate.ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            return new BrowserHost(database, port, app, playwright, browser);
+        }
+        catch
+        {
+            playwright?.Dispose();
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the app (the server goes away; open pages stay open).</summary>
+    public async Task StopAppAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a new app instance on the same database file and the same port.</summary>
+    public HallAppFactory StartNewApp()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The app is already running.");
+        }
+        _app = StartApp(Database, Port);
+        return _app;
+    }
+
+    /// <summary>A fresh browser profile (own cookies) with the given window size, in Chinese and the hall's time zone.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width, int height) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+
+    /// <summary>Signs a demo account in through the login form and waits for the page it lands on.</summary>
+    public async Task<IPage> SignInAsync(IBrowserContext context, string userName, string landingPath)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/account/login"));
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.Locator("#login-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url(landingPath), new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
+        return page;
+    }
+
+    /// <summary>Where screenshots go for people to look at: TestResults under the working directory.</summary>
+    public static string ScreenshotPath(string fileName)
+    {
+        var folder = Path.Combine(Directory.GetCurrentDirectory(), "TestResults");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Browser.CloseAsync();
+        }
+        finally
+        {
+            _playwright.Dispose();
+            await StopAppAsync();
+        }
+    }
+
+    private static HallAppFactory StartApp(HallDatabaseFile database, int port)
+    {
+        var app = new HallAppFactory(database);
+        try
+        {
+            app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            app.StartServer();
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
