@@ -254,6 +254,17 @@ public sealed class WallScreenTests : IAsyncLifetime
         Assert.Equal(statusBefore + 1, status.RenderCount); // touched by the window change only
     }
 
+    internal async Task RunProbeAsync(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var feed = _ctx.Services.GetRequiredService<HallEventFeed>();
+        using var sub = feed.Subscribe(e => { output.WriteLine("event " + e.Subject); return Task.CompletedTask; });
+        var cut = RenderWall();
+        output.WriteLine("subs " + feed.SubscriberCount);
+        await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[3])).Name = "X");
+        await Task.Delay(2000);
+        output.WriteLine(cut.Markup);
+    }
+
     private IDbContextFactory<HallDbContext> Contexts => _ctx.Services.GetRequiredService<IDbContextFactory<HallDbContext>>();
 
     /// <summary>Renders /wall in the hall's language and waits for the grid to be loaded.</summary>

@@ -1,0 +1,29 @@
+using Bunit;
+using HallOps.Domain.Events;
+using HallOps.Domain.Persistence;
+using HallOps.Web.Components.Pages.Wall;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace HallOps.Tests.Components;
+
+public sealed class ScratchDebug(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Debug()
+    {
+        var t = new WallScreenTestsProbe();
+        await t.RunAsync(output);
+    }
+}
+internal sealed class WallScreenTestsProbe
+{
+    public async Task RunAsync(ITestOutputHelper output)
+    {
+        var t = new WallScreenTests();
+        await t.InitializeAsync();
+        try { await t.RunProbeAsync(output); } finally { await t.DisposeAsync(); }
+    }
+}
