@@ -27,3 +27,13 @@ internal sealed class WallScreenTestsProbe
         try { await t.RunProbeAsync(output); } finally { await t.DisposeAsync(); }
     }
 }
+internal sealed class ScratchLogs : ILoggerProvider, ILogger
+{
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Lines = new();
+    public ILogger CreateLogger(string categoryName) => this;
+    public void Dispose() { }
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    { if (IsEnabled(logLevel)) Lines.Enqueue(formatter(state, exception) + " " + exception); }
+}

@@ -11,6 +11,7 @@ using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -45,7 +46,7 @@ public sealed class WallScreenTests : IAsyncLifetime
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
+        _ctx.Services.AddLogging(b => b.AddProvider(new ScratchLogs()));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.Services.AddSingleton<TimeProvider>(_time);
         _ctx.Services.AddSingleton(Options.Create(_hall));
@@ -263,6 +264,7 @@ public sealed class WallScreenTests : IAsyncLifetime
         await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[3])).Name = "X");
         await Task.Delay(2000);
         output.WriteLine(cut.Markup);
+        foreach (var l in ScratchLogs.Lines) output.WriteLine(l);
     }
 
     private IDbContextFactory<HallDbContext> Contexts => _ctx.Services.GetRequiredService<IDbContextFactory<HallDbContext>>();

@@ -1,6 +1,7 @@
 using HallOps.Domain.Audit;
 using HallOps.Domain.Identity;
 using HallOps.Web.Audit;
+using HallOps.Web.Identity;
 using HallOps.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +15,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account");
-        // Signed-in users only (the fallback policy); the form carries an antiforgery token.
-        account.MapPost("/logout", LogoutAsync);
+        // Any signed-in account; the form carries an antiforgery token.
+        account.MapPost("/logout", LogoutAsync).RequireAuthorization(HallPolicies.Viewer);
         // Switching the language is allowed before sign-in: it only sets a cookie.
         app.MapGet("/culture", SetCulture).AllowAnonymous();
         return app;
