@@ -46,7 +46,7 @@ fi
 # 3. The suite.
 mkdir -p TestResults
 dotnet tool restore >/dev/null
-dotnet test HallOps.sln --logger "console;verbosity=normal" --results-directory TestResults "$@" 2>&1 | tee TestResults/test.log
+dotnet test HallOps.sln --results-directory TestResults "$@" 2>&1 | tee TestResults/test.log
 status=${PIPESTATUS[0]}
 
 # 4. One plain summary line, summed over every test assembly.

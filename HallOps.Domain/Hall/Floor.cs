@@ -1,7 +1,9 @@
+using HallOps.Domain.Events;
+
 namespace HallOps.Domain.Hall;
 
 /// <summary>A floor of the hall (一楼, 二楼 …). Windows are grouped by floor on the wall screen.</summary>
-public class Floor
+public class Floor : IPublishesChanges
 {
     public int Id { get; set; }
 
@@ -11,4 +13,6 @@ public class Floor
     public required string Name { get; set; }
 
     public List<ServiceWindow> Windows { get; set; } = [];
+
+    string IPublishesChanges.EventSubject => HallSubjects.Floor(Id);
 }

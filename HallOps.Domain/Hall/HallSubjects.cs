@@ -5,6 +5,9 @@ public static class HallSubjects
 {
     public const string WindowPrefix = "window:";
     public const string PostPrefix = "post:";
+    public const string StaffPrefix = "staff:";
+    public const string HomeUnitPrefix = "unit:";
+    public const string FloorPrefix = "floor:";
     public const string JobsPrefix = "jobs:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
@@ -13,6 +16,12 @@ public static class HallSubjects
     public static string Window(int windowId) => WindowPrefix + windowId;
 
     public static string Post(int postId) => PostPrefix + postId;
+
+    public static string Staff(int staffId) => StaffPrefix + staffId;
+
+    public static string HomeUnit(int unitId) => HomeUnitPrefix + unitId;
+
+    public static string Floor(int floorId) => FloorPrefix + floorId;
 
     public static string Jobs(string name) => JobsPrefix + name;
 

@@ -1,9 +1,10 @@
+using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
 
 namespace HallOps.Domain.Staffing;
 
 /// <summary>A person who works in the hall: window staff, guards, office, administrators.</summary>
-public class StaffMember
+public class StaffMember : IPublishesChanges
 {
     public int Id { get; set; }
 
@@ -19,4 +20,6 @@ public class StaffMember
 
     /// <summary>The sign-in account, when the person has one.</summary>
     public string? UserId { get; set; }
+
+    string IPublishesChanges.EventSubject => HallSubjects.Staff(Id);
 }

@@ -18,6 +18,19 @@ public sealed class BrowserHost : IAsyncDisposable
         "--disable-component-update", "--disable-sync", "--no-sandbox",
     ];
 
+    // Tags every element of the server-rendered HTML. Blazor clears prerendered markup when the
+    // circuit first renders, so an untagged element means the page is interactive.
+    private const string TagServerRenderedElements = """
+        document.addEventListener('DOMContentLoaded', () => {
+            for (const element of document.querySelectorAll('body *')) {
+                element.__hallServerRendered = true;
+            }
+        });
+        """;
+
+    /// <summary>Timeout for a first page load (the first request of a fresh app compiles a lot).</summary>
+    public const float PageLoadTimeout = 20_000;
+
     private readonly IPlaywright _playwright;
     private HallAppFactory? _app;
 
@@ -92,23 +105,42 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A fresh browser profile (own cookies) with the given window size, in Chinese and the hall's time zone.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width, int height) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
+        await context.AddInitScriptAsync(TagServerRenderedElements);
+        return context;
+    }
+
+    /// <summary>
+    /// Waits until the element is rendered by a live circuit (not the server-rendered HTML the
+    /// page loaded with): from then on clicks reach the server and pushes reach the page.
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(IPage page, string selector, float timeout = PageLoadTimeout)
+    {
+        await page.WaitForFunctionAsync(
+            "selector => { const element = document.querySelector(selector); return !!element && !element.__hallServerRendered; }",
+            selector,
+            new PageWaitForFunctionOptions { Timeout = timeout, PollingInterval = 50 });
+    }
+
+    /// <summary>Waits until the page's web fonts (the system CJK fonts included) are ready, before measuring or a screenshot.</summary>
+    public static Task FontsReadyAsync(IPage page) => page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
 
     /// <summary>Signs a demo account in through the login form and waits for the page it lands on.</summary>
     public async Task<IPage> SignInAsync(IBrowserContext context, string userName, string landingPath)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/account/login"));
+        await page.GotoAsync(Url("/account/login"), new PageGotoOptions { Timeout = PageLoadTimeout });
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(DemoAccounts.Password);
         await page.Locator("#login-submit").ClickAsync();
-        await Expect(page).ToHaveURLAsync(Url(landingPath), new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
+        await Expect(page).ToHaveURLAsync(Url(landingPath), new PageAssertionsToHaveURLOptions { Timeout = PageLoadTimeout });
         return page;
     }
 

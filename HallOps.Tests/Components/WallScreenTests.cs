@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
+using Xunit.Abstractions;
 using static HallOps.Tests.Components.WallTestHall;
 
 namespace HallOps.Tests.Components;
@@ -24,7 +25,7 @@ namespace HallOps.Tests.Components;
 /// database holds, and a committed change reaches the page through the hall event feed, re-rendering
 /// only the card it concerns.
 /// </summary>
-public sealed class WallScreenTests : IAsyncLifetime
+public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Generous: the page reads a real database, possibly while other tests load the machine.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
@@ -46,7 +47,7 @@ public sealed class WallScreenTests : IAsyncLifetime
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging(b => b.AddProvider(new ScratchLogs()));
+        _ctx.Services.AddLogging(logging => logging.AddProvider(new TestOutputLogger(output)));
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         _ctx.Services.AddSingleton<TimeProvider>(_time);
         _ctx.Services.AddSingleton(Options.Create(_hall));
@@ -253,18 +254,6 @@ public sealed class WallScreenTests : IAsyncLifetime
         AssertNotRenderedAgain(cards, before, except: 2);
         Assert.False(PageRenderedAgain(cut), "an event about something else must not render the page");
         Assert.Equal(statusBefore + 1, status.RenderCount); // touched by the window change only
-    }
-
-    internal async Task RunProbeAsync(Xunit.Abstractions.ITestOutputHelper output)
-    {
-        var feed = _ctx.Services.GetRequiredService<HallEventFeed>();
-        using var sub = feed.Subscribe(e => { output.WriteLine("event " + e.Subject); return Task.CompletedTask; });
-        var cut = RenderWall();
-        output.WriteLine("subs " + feed.SubscriberCount);
-        await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[3])).Name = "X");
-        await Task.Delay(2000);
-        output.WriteLine(cut.Markup);
-        foreach (var l in ScratchLogs.Lines) output.WriteLine(l);
     }
 
     private IDbContextFactory<HallDbContext> Contexts => _ctx.Services.GetRequiredService<IDbContextFactory<HallDbContext>>();

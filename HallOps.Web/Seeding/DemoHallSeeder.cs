@@ -153,6 +153,10 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
     /// <summary>Prints where the demo hall is served and how to sign in.</summary>
     public static void PrintWelcome(WebApplication app)
     {
+        if (app.Urls.Count == 0)
+        {
+            return; // hosted in-process (tests): nobody to tell
+        }
         var urls = string.Join(" ", app.Urls);
         var lines = new List<string>
         {

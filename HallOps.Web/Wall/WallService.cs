@@ -1,3 +1,4 @@
+using HallOps.Domain.Hall;
 using HallOps.Domain.Jobs;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
@@ -13,7 +14,7 @@ public sealed class WallService(IDbContextFactory<HallDbContext> contexts, TimeP
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var floors = await db.Floors.AsNoTracking().OrderBy(f => f.Level).ToListAsync(cancellationToken);
-        var cards = await QueryCards(db).ToListAsync(cancellationToken);
+        var cards = await QueryCards(db.Windows).ToListAsync(cancellationToken);
         var byFloor = cards.ToLookup(c => c.FloorId);
         return new WallSnapshot(
             floors.Select(f => new WallFloor(f.Id, f.Level, f.Name, byFloor[f.Id].OrderBy(c => c.Number).Select(c => c.Id).ToList())).ToList(),
@@ -24,7 +25,7 @@ public sealed class WallService(IDbContextFactory<HallDbContext> contexts, TimeP
     public async Task<WallWindowCard?> LoadWindowAsync(int windowId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await QueryCards(db).SingleOrDefaultAsync(c => c.Id == windowId, cancellationToken);
+        var row = await QueryCards(db.Windows.Where(w => w.Id == windowId)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : ToCard(row);
     }
 
@@ -41,18 +42,19 @@ public sealed class WallService(IDbContextFactory<HallDbContext> contexts, TimeP
         return new WallJobs(state, beat?.BeatAt);
     }
 
-    private static IQueryable<CardRow> QueryCards(HallDbContext db) =>
-        db.Windows.AsNoTracking().Select(w => new CardRow(
+    private static IQueryable<CardRow> QueryCards(IQueryable<ServiceWindow> windows) =>
+        windows.AsNoTracking().Select(w => new CardRow(
             w.Id,
             w.Number,
             w.Name,
             w.FloorId,
             w.HomeUnit!.Name,
             w.IsActive,
-            w.Posts.Select(p => new PostRow(
+            w.Posts.OrderBy(p => p.Id).Select(p => new PostRow(
                 p.Id,
                 p.Holders.Where(h => h.Role == PostRole.A).Select(h => h.StaffMember!.Name).FirstOrDefault(),
-                p.Holders.Where(h => h.Role == PostRole.B).Select(h => h.StaffMember!.Name).ToList())).ToList()));
+                p.Holders.Where(h => h.Role == PostRole.B).OrderBy(h => h.Id).Select(h => h.StaffMember!.Name).ToList())).ToList()))
+            .AsSplitQuery();
 
     private static WallWindowCard ToCard(CardRow row) => new(
         row.Id,

@@ -54,6 +54,10 @@
 
     Blazor.start({
         circuit: {
+            circuitHandlers: [{
+                onCircuitOpened: () => setConnection('up'),
+                onCircuitClosed: () => setConnection('down'),
+            }],
             reconnectionHandler: {
                 onConnectionDown: () => {
                     if (!down) {
@@ -68,7 +72,7 @@
                 },
             },
         },
-    }).then(() => setConnection('up'));
+    });
 
     // A kiosk page whose circuit failed with an error reloads itself instead of showing a dead page.
     const errorUi = document.getElementById('blazor-error-ui');
@@ -129,6 +133,6 @@
         root.classList.toggle('wall-is-stale', age > 60);
     }
 
-    setInterval(tick, 1000);
+    setInterval(tick, 500);
     document.addEventListener('DOMContentLoaded', tick);
 })();
