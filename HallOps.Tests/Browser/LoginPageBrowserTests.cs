@@ -7,10 +7,8 @@ namespace HallOps.Tests.Browser;
 
 /// <summary>The sign-in page as people meet it: in Chinese, on a desktop and on a phone.</summary>
 [Collection(WebCollection.Name)]
-public sealed class LoginPageBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LoginPageBrowserTests(ITestOutputHelper output) : BrowserTest
 {
-    private readonly HallDatabaseFile _database = new();
-    private BrowserHost? _host;
 
     [SkippableFact]
     public async Task LoginPage_IsChinese_AndRejectsAWrongPasswordWithAClearMessage()
@@ -55,18 +53,5 @@ public sealed class LoginPageBrowserTests(ITestOutputHelper output) : IAsyncLife
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         output.WriteLine($"scrollWidth {scrollWidth}, innerWidth {innerWidth}; screenshot {path}");
         Assert.True(scrollWidth <= innerWidth, $"The login page scrolls sideways on a phone: scrollWidth {scrollWidth} > innerWidth {innerWidth}.");
-    }
-
-    private async Task<BrowserHost> StartAsync() => _host = await BrowserHost.StartAsync(_database);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        _database.Dispose();
     }
 }

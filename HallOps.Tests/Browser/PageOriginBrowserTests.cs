@@ -10,10 +10,8 @@ namespace HallOps.Tests.Browser;
 /// analytics), so they work without internet access and leak nothing.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class PageOriginBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PageOriginBrowserTests(ITestOutputHelper output) : BrowserTest
 {
-    private readonly HallDatabaseFile _database = new();
-    private BrowserHost? _host;
 
     [SkippableFact]
     public async Task Pages_MakeNoRequestOutsideTheirOrigin()
@@ -97,18 +95,5 @@ public sealed class PageOriginBrowserTests(ITestOutputHelper output) : IAsyncLif
         return scheme == origin.Scheme
             && string.Equals(uri.Host, origin.Host, StringComparison.OrdinalIgnoreCase)
             && uri.Port == origin.Port;
-    }
-
-    private async Task<BrowserHost> StartAsync() => _host = await BrowserHost.StartAsync(_database);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        _database.Dispose();
     }
 }

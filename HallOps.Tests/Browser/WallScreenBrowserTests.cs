@@ -11,12 +11,10 @@ namespace HallOps.Tests.Browser;
 
 /// <summary>The wall screen (大屏) in a real browser against the real app: layout, push, recovery.</summary>
 [Collection(WebCollection.Name)]
-public sealed class WallScreenBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class WallScreenBrowserTests(ITestOutputHelper output) : BrowserTest
 {
     private const int WindowCount = 24;
 
-    private readonly HallDatabaseFile _database = new();
-    private BrowserHost? _host;
 
     [SkippableFact]
     public async Task Manager_SignsIn_AndSeesEveryWindowOnTheWall()
@@ -170,17 +168,4 @@ public sealed class WallScreenBrowserTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private static ILocator Card(IPage page, int number) => page.Locator($".wall-card[data-window='{number}']");
-
-    private async Task<BrowserHost> StartAsync() => _host = await BrowserHost.StartAsync(_database);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        _database.Dispose();
-    }
 }

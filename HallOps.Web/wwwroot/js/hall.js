@@ -114,7 +114,8 @@
         const zone = wall.dataset.zone || 'Asia/Shanghai';
         const clock = document.getElementById('wall-clock');
         if (clock) {
-            const date = format(locale, zone, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(now);
+            const date = format(locale, zone, { year: 'numeric', month: 'long', day: 'numeric' }).format(now)
+                + ' ' + format(locale, zone, { weekday: 'long' }).format(now);
             const time = format(locale, zone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
             clock.innerHTML = '';
             const d = document.createElement('span');
