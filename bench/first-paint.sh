@@ -9,8 +9,8 @@ trap 'kill $app 2>/dev/null || true; rm -rf "$data"' EXIT
 dotnet build bench/FirstPaint -c Release -v quiet >/dev/null
 [ "${1:-}" = "--cold" ] || dotnet build HallOps.Web -v quiet >/dev/null
 start=$(date +%s%3N)
-ConnectionStrings__Hall="Data Source=$data/hallops.db" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  dotnet run --project HallOps.Web $([ "${1:-}" = "--cold" ] || echo --no-build) >"$data/app.log" 2>&1 &
+ConnectionStrings__Hall="Data Source=$data/hallops.db" \
+  dotnet run --project HallOps.Web $([ "${1:-}" = "--cold" ] || echo --no-build) -- --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
 app=$!
 dotnet bench/FirstPaint/bin/Release/net10.0/FirstPaint.dll "http://127.0.0.1:$port" wall HallOps-demo-2026 "$start"
 # dotnet run leaves its child running when killed: stop the app itself.

@@ -19,7 +19,12 @@ public sealed class HallSaveChangesInterceptor(TimeProvider time, HallEventFeed 
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Chinese stays readable in the stored lines (the log is read by people, not parsed by browsers).
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -148,7 +153,7 @@ public sealed class HallSaveChangesInterceptor(TimeProvider time, HallEventFeed 
                 At = now,
                 Actor = actor.Name,
                 UserId = actor.UserId,
-                EntityType = entry.Metadata.ClrType.Name,
+                EntityType = entry.Metadata.ClrType.Name.Split('`')[0],
                 Action = entry.State switch
                 {
                     EntityState.Added => AuditAction.Insert,

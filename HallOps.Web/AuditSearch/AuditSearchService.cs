@@ -49,6 +49,26 @@ public sealed class AuditSearchService(IDbContextFactory<HallDbContext> contexts
         return new AuditPage(page, total);
     }
 
+    /// <summary>The values of an audit line's JSON, one "Name: value" per property, for people to read.</summary>
+    public static IReadOnlyList<string> Lines(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.EnumerateObject()
+                .Select(p => $"{p.Name}: {(p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}")
+                .ToList();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [json];
+        }
+    }
+
     private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
