@@ -41,6 +41,7 @@ public static class IdentityRegistration
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
             .AddEntityFrameworkStores<HallDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<HallClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>
