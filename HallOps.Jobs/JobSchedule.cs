@@ -9,9 +9,13 @@ public static class JobSchedule
     {
         var options = new RecurringJobOptions { TimeZone = hallZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CoverageScanJob>(CoverageScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
-    public static void RunOnStart(IBackgroundJobClient jobs) =>
+    public static void RunOnStart(IBackgroundJobClient jobs)
+    {
         jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<CoverageScanJob>(job => job.RunAsync(CancellationToken.None));
+    }
 }

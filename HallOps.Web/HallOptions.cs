@@ -26,6 +26,12 @@ public sealed class HallOptions
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
+    /// <summary>Minutes an alert may wait for an acknowledgement before it escalates to the manager.</summary>
+    public int AlertAckTimeoutMinutes { get; set; } = 5;
+
+    /// <summary>Minutes an acknowledged alert may stay open before it is raised again.</summary>
+    public int AlertReAlertMinutes { get; set; } = 30;
+
     /// <summary>Where data-protection keys live: "Database" (default) or a folder path.</summary>
     public string KeyStore { get; set; } = "Database";
 

@@ -8,6 +8,8 @@ public static class HallSubjects
     public const string StaffPrefix = "staff:";
     public const string HomeUnitPrefix = "unit:";
     public const string FloorPrefix = "floor:";
+    public const string PresencePrefix = "presence:";
+    public const string AlertPrefix = "alert:";
     public const string JobsPrefix = "jobs:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
@@ -23,11 +25,17 @@ public static class HallSubjects
 
     public static string Floor(int floorId) => FloorPrefix + floorId;
 
+    public static string Presence(int staffId) => PresencePrefix + staffId;
+
+    public static string Alert(long alertId) => AlertPrefix + alertId;
+
     public static string Jobs(string name) => JobsPrefix + name;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 
     public static bool TryParsePost(string subject, out int postId) => TryParse(subject, PostPrefix, out postId);
+
+    public static bool TryParsePresence(string subject, out int staffId) => TryParse(subject, PresencePrefix, out staffId);
 
     private static bool TryParse(string subject, string prefix, out int id)
     {

@@ -1,5 +1,7 @@
+using HallOps.Domain.Alerts;
 using HallOps.Domain.Audit;
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Coverage;
 using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
 using HallOps.Domain.Identity;
@@ -28,6 +30,10 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffPresence> Presences => Set<StaffPresence>();
+    public DbSet<PresenceEvent> PresenceEvents => Set<PresenceEvent>();
+    public DbSet<PlannedLeave> PlannedLeaves => Set<PlannedLeave>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

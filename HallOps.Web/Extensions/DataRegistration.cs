@@ -1,4 +1,5 @@
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Coverage;
 using HallOps.Domain.Events;
 using HallOps.Domain.Persistence;
 using HallOps.Web.Seeding;
@@ -27,6 +28,9 @@ public static class DataRegistration
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(new CalendarSettings(options.Zone(), OpeningHours.From(options.OpeningHours)));
         builder.Services.AddSingleton<CalendarSource>();
+        builder.Services.AddSingleton(new AlertTiming(
+            TimeSpan.FromMinutes(options.AlertAckTimeoutMinutes), TimeSpan.FromMinutes(options.AlertReAlertMinutes)));
+        builder.Services.AddSingleton<CoverageMonitor>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();
         return builder;

@@ -1,4 +1,6 @@
+using HallOps.Web.Alerts;
 using HallOps.Web.AuditSearch;
+using HallOps.Web.Presence;
 using HallOps.Web.Identity;
 using HallOps.Web.Wall;
 using HallOps.Web.Windows;
@@ -11,6 +13,9 @@ public static class FeatureRegistration
     public static WebApplicationBuilder AddHallFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<HallAuthorizer>();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<PresenceService>();
+        builder.Services.AddScoped<AlertService>();
         builder.Services.AddSingleton<WallService>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();

@@ -64,6 +64,7 @@ public static class IdentityRegistration
             .SetFallbackPolicy(HallPolicies.SignedIn)
             .AddPolicy(HallPolicies.Viewer, HallPolicies.SignedIn)
             .AddPolicy(HallPolicies.Manage, p => p.RequireRole(HallRoles.Manager, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Serve, p => p.RequireRole(HallRoles.Staff, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Administer, p => p.RequireRole(HallRoles.Admin))
             .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin));
 

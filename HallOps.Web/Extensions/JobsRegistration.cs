@@ -45,6 +45,7 @@ public static class JobsRegistration
             options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         builder.Services.AddTransient<HeartbeatJob>();
+        builder.Services.AddTransient<CoverageScanJob>();
         return builder;
     }
 

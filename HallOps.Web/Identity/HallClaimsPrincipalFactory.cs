@@ -13,13 +13,22 @@ public sealed class HallClaimsPrincipalFactory(
     : UserClaimsPrincipalFactory<HallUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "hallops:display_name";
+    public const string StaffIdClaim = "hallops:staff_id";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(HallUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.StaffMemberId is { } staffId)
+        {
+            identity.AddClaim(new Claim(StaffIdClaim, staffId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
+
+    /// <summary>The staff member the signed-in account belongs to, if any.</summary>
+    public static int? StaffIdOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirst(StaffIdClaim)?.Value, out var id) ? id : null;
 
     /// <summary>The signed-in person's name, or the account name.</summary>
     public static string NameOf(ClaimsPrincipal user) =>

@@ -15,6 +15,9 @@ public static class HallPolicies
     /// <summary>Administrators only: users, settings, audit log, job dashboard.</summary>
     public const string Administer = "hall-administer";
 
+    /// <summary>Window staff (and managers who hold a post): presence, handovers, acknowledgements.</summary>
+    public const string Serve = "hall-serve";
+
     /// <summary>Who may open the wall screen.</summary>
     public const string Wall = "hall-wall";
 

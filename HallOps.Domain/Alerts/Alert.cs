@@ -1,0 +1,68 @@
+using HallOps.Domain.Events;
+using HallOps.Domain.Hall;
+
+namespace HallOps.Domain.Alerts;
+
+public enum AlertSeverity
+{
+    Info = 1,
+    Warning = 2,
+    Critical = 3,
+}
+
+/// <summary>The kinds of alert. Each later capability adds its own; a kind's text is in the UI resources.</summary>
+public static class AlertKinds
+{
+    /// <summary>AB4: an open post with neither A nor any B on post (空岗).</summary>
+    public const string CoverageGap = "coverage-gap";
+
+    /// <summary>AB3: A left without a handover; B must take over on their own.</summary>
+    public const string TakeOver = "take-over";
+}
+
+/// <summary>
+/// Something that needs a person now. At most one open alert per (kind, subject) — a unique index,
+/// so a retry or a second instance cannot double it. Raised on the event that causes it, repaired
+/// by the scan, resolved automatically when the cause clears; acknowledged by the people who owe
+/// the work; escalated when nobody does.
+/// </summary>
+public class Alert : IPublishesChanges
+{
+    public long Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public AlertSeverity Severity { get; set; }
+
+    /// <summary>What it is about: "post:12", later "case:…".</summary>
+    public required string Subject { get; set; }
+
+    /// <summary>The window it concerns, if any: who may acknowledge it, and where the wall shows it.</summary>
+    public int? WindowId { get; set; }
+
+    public DateTimeOffset RaisedAt { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    public string? AcknowledgedByUserId { get; set; }
+
+    public string? AckNote { get; set; }
+
+    /// <summary>Not acknowledged in time: shown to the manager as escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>Acknowledged but still open too long: raised again, to be acknowledged again.</summary>
+    public DateTimeOffset? ReAlertedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Stored so the database can keep one open alert per (kind, subject).</summary>
+    public bool IsOpen { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: two acknowledgements at once → exactly one is stored.</summary>
+    public int Version { get; set; }
+
+    string IPublishesChanges.EventSubject => HallSubjects.Alert(Id);
+}

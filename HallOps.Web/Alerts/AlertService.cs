@@ -1,0 +1,121 @@
+using HallOps.Domain.Alerts;
+using HallOps.Domain.Persistence;
+using HallOps.Domain.Staffing;
+using HallOps.Web.Identity;
+using HallOps.Web.Windows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HallOps.Web.Alerts;
+
+/// <summary>An alert as screens show it.</summary>
+public sealed record AlertView(
+    long Id,
+    string Kind,
+    AlertSeverity Severity,
+    int? WindowId,
+    int? WindowNumber,
+    string? WindowName,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? EscalatedAt,
+    bool IsOpen);
+
+/// <summary>
+/// Open alerts, and acknowledging them. Who may acknowledge: the holders (A and B) of the posts of
+/// the alert's window, and managers. Two people at once → exactly one acknowledgement is stored;
+/// the other is told who was first.
+/// </summary>
+public sealed class AlertService(
+    IDbContextFactory<HallDbContext> contexts,
+    CurrentUser currentUser,
+    HallAuthorizer authorizer,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<HallOptions> options,
+    IStringLocalizer<SharedResource> L)
+{
+    public const int MaxNote = 500;
+
+    public async Task<IReadOnlyList<AlertView>> OpenAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Views(db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).Take(take), db).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The open alerts the signed-in person may acknowledge (all of them, for a manager).</summary>
+    public async Task<IReadOnlyList<AlertView>> MineAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = db.Alerts.Where(a => a.IsOpen);
+        if (!user.IsManager)
+        {
+            var windows = MyWindows(db, user.StaffId);
+            open = open.Where(a => a.WindowId != null && windows.Contains(a.WindowId.Value));
+        }
+        return await Views(open.OrderByDescending(a => a.RaisedAt), db).ToListAsync(cancellationToken);
+    }
+
+    public async Task<SaveResult> AcknowledgeAsync(long alertId, string? note, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        note = note?.Trim();
+        if (note is { Length: > MaxNote })
+        {
+            return new SaveResult([L["Alerts.NoteTooLong", MaxNote]]);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+        if (alert is null)
+        {
+            return new SaveResult([L["Alerts.Unknown"]]);
+        }
+        if (!alert.IsOpen)
+        {
+            return new SaveResult([L["Alerts.AlreadyResolved"]]);
+        }
+        if (alert.AcknowledgedAt is { } at)
+        {
+            return new SaveResult([AlreadyAcknowledged(alert.AcknowledgedBy, at)]);
+        }
+        if (!user.IsManager && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
+        {
+            return new SaveResult([L["Alerts.NotYours"]]);
+        }
+
+        alert.AcknowledgedAt = time.GetUtcNow();
+        alert.AcknowledgedBy = user.Name;
+        alert.AcknowledgedByUserId = user.UserId;
+        alert.AckNote = string.IsNullOrEmpty(note) ? null : note;
+        alert.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else acknowledged (or the scan resolved it) in the same instant: theirs stands.
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+            var current = await check.Alerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
+            return new SaveResult([current.AcknowledgedAt is { } first
+                ? AlreadyAcknowledged(current.AcknowledgedBy, first)
+                : L["Alerts.AlreadyResolved"]]);
+        }
+    }
+
+    private string AlreadyAcknowledged(string? by, DateTimeOffset at) =>
+        L["Alerts.AlreadyAcknowledged", by ?? "", TimeZoneInfo.ConvertTime(at, options.Value.Zone()).ToString("HH:mm:ss")];
+
+    private static IQueryable<int> MyWindows(HallDbContext db, int? staffId) =>
+        db.PostHolders.Where(h => h.StaffMemberId == staffId).Select(h => h.Post!.WindowId);
+
+    private static IQueryable<AlertView> Views(IQueryable<Alert> alerts, HallDbContext db) =>
+        alerts.Select(a => new AlertView(
+            a.Id, a.Kind, a.Severity, a.WindowId,
+            db.Windows.Where(w => w.Id == a.WindowId).Select(w => (int?)w.Number).FirstOrDefault(),
+            db.Windows.Where(w => w.Id == a.WindowId).Select(w => w.Name).FirstOrDefault(),
+            a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy, a.EscalatedAt, a.IsOpen));
+}

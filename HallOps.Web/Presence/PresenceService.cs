@@ -1,0 +1,200 @@
+using HallOps.Domain.Coverage;
+using HallOps.Domain.Persistence;
+using HallOps.Domain.Staffing;
+using HallOps.Web.Identity;
+using HallOps.Web.Windows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HallOps.Web.Presence;
+
+/// <summary>A post the signed-in person holds, with the other holders.</summary>
+public sealed record MyPost(int PostId, string PostName, int WindowNumber, string WindowName, PostRole Role, IReadOnlyList<PostPerson> Others);
+
+public sealed record PostPerson(int StaffId, string Name, string EmployeeNo, PostRole Role, PresenceState State);
+
+/// <summary>The staff page's view of the signed-in person.</summary>
+public sealed record MyPresence(int StaffId, string Name, string EmployeeNo, StaffPresence? Now, IReadOnlyList<MyPost> Posts)
+{
+    /// <summary>The B holders of my A posts: whom I may hand over to (AB3).</summary>
+    public IReadOnlyList<PostPerson> MyBackups => Posts.Where(p => p.Role == PostRole.A)
+        .SelectMany(p => p.Others.Where(o => o.Role == PostRole.B)).DistinctBy(o => o.StaffId).ToList();
+}
+
+/// <summary>What a person asks when leaving their post (AB3).</summary>
+public sealed class AwayRequest
+{
+    public AwayReason Reason { get; set; } = AwayReason.Business;
+    public DateTimeOffset? ExpectedReturn { get; set; }
+    public int? HandoverToStaffId { get; set; }
+    public string? HandoverNote { get; set; }
+}
+
+/// <summary>
+/// Sign on, go away with a handover to B, come back, sign off (AB3, AB4). Every change is stored
+/// with who and when, published once committed, and the alerts follow at once.
+/// </summary>
+public sealed class PresenceService(
+    IDbContextFactory<HallDbContext> contexts,
+    CurrentUser currentUser,
+    HallAuthorizer authorizer,
+    CoverageMonitor monitor,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> L)
+{
+    public const int MaxNote = 500;
+
+    public async Task<MyPresence?> MineAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.StaffId is not { } staffId)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var me = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
+        if (me is null)
+        {
+            return null;
+        }
+        var presence = await db.Presences.AsNoTracking().ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.Holders.Any(h => h.StaffMemberId == staffId))
+            .OrderBy(p => p.Window!.Number)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Window!.Number, WindowName = p.Window.Name,
+                Holders = p.Holders.OrderBy(h => h.Role).ThenBy(h => h.Id)
+                    .Select(h => new { h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        PresenceState StateOf(int id) => presence.TryGetValue(id, out var p) ? p.State : PresenceState.SignedOff;
+        return new MyPresence(staffId, me.Name, me.EmployeeNo, presence.GetValueOrDefault(staffId), posts.Select(p => new MyPost(
+            p.Id, p.Name, p.Number, p.WindowName,
+            p.Holders.First(h => h.StaffMemberId == staffId).Role,
+            p.Holders.Where(h => h.StaffMemberId != staffId)
+                .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(h.StaffMemberId))).ToList())).ToList());
+    }
+
+    public Task<SaveResult> SignOnAsync(int postId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(async (db, me, presence) =>
+        {
+            if (!await db.PostHolders.AnyAsync(h => h.PostId == postId && h.StaffMemberId == me, cancellationToken))
+            {
+                return [await db.Posts.AnyAsync(p => p.Id == postId, cancellationToken) ? L["Presence.NotYourPost"] : L["Presence.UnknownPost"]];
+            }
+            presence.State = PresenceState.OnPost;
+            presence.PostId = postId;
+            Clear(presence);
+            return [];
+        }, cancellationToken);
+
+    public Task<SaveResult> GoAwayAsync(AwayRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(async (db, me, presence) =>
+        {
+            var errors = new List<string>();
+            var note = request.HandoverNote?.Trim();
+            if (!Enum.IsDefined(request.Reason))
+            {
+                errors.Add(L["Presence.ReasonRequired"]);
+            }
+            if (note is { Length: > MaxNote })
+            {
+                errors.Add(L["Presence.NoteTooLong", MaxNote]);
+            }
+            if (request.ExpectedReturn is { } back && back <= time.GetUtcNow())
+            {
+                errors.Add(L["Presence.ReturnInPast"]);
+            }
+            if (request.HandoverToStaffId is { } to)
+            {
+                if (to == me)
+                {
+                    errors.Add(L["Presence.HandoverToSelf"]);
+                }
+                else if (!await db.PostHolders.AnyAsync(b => b.StaffMemberId == to && b.Role == PostRole.B
+                             && db.PostHolders.Any(a => a.PostId == b.PostId && a.StaffMemberId == me && a.Role == PostRole.A), cancellationToken))
+                {
+                    errors.Add(L["Presence.HandoverNotYourB"]);
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+            presence.State = PresenceState.Away;
+            presence.Reason = request.Reason;
+            presence.ExpectedReturn = request.ExpectedReturn;
+            presence.HandoverToStaffId = request.HandoverToStaffId;
+            presence.HandoverNote = string.IsNullOrEmpty(note) ? null : note;
+            return [];
+        }, cancellationToken);
+
+    public Task<SaveResult> ComeBackAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync((_, _, presence) =>
+        {
+            presence.State = PresenceState.OnPost;
+            Clear(presence);
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }, cancellationToken);
+
+    public Task<SaveResult> SignOffAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync((_, _, presence) =>
+        {
+            presence.State = PresenceState.SignedOff;
+            presence.PostId = null;
+            Clear(presence);
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }, cancellationToken);
+
+    private static void Clear(StaffPresence presence)
+    {
+        presence.Reason = null;
+        presence.ExpectedReturn = null;
+        presence.HandoverToStaffId = null;
+        presence.HandoverNote = null;
+    }
+
+    /// <summary>
+    /// Applies a change to the signed-in person's presence: stored with its history line in one
+    /// commit, then the alerts are brought in line at once (the minute scan repairs a crash in between).
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(
+        Func<HallDbContext, int, StaffPresence, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        if (user.StaffId is not { } me)
+        {
+            return new SaveResult([L["Presence.NoStaffRecord"]]);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var presence = await db.Presences.SingleOrDefaultAsync(p => p.StaffMemberId == me, cancellationToken);
+        if (presence is null)
+        {
+            presence = new StaffPresence { StaffMemberId = me };
+            db.Presences.Add(presence);
+        }
+        var errors = await change(db, me, presence);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors);
+        }
+        presence.Since = time.GetUtcNow();
+        db.PresenceEvents.Add(new PresenceEvent
+        {
+            StaffMemberId = me,
+            State = presence.State,
+            PostId = presence.PostId,
+            Reason = presence.Reason,
+            At = presence.Since,
+            ExpectedReturn = presence.ExpectedReturn,
+            HandoverToStaffId = presence.HandoverToStaffId,
+            HandoverNote = presence.HandoverNote,
+            RecordedBy = user.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await monitor.ReconcileAsync(cancellationToken);
+        return SaveResult.Ok;
+    }
+}
