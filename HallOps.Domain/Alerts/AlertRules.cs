@@ -32,6 +32,8 @@ public static class AlertRules
             case AlertStep.Escalate:
                 alert.EscalatedAt = now;
                 break;
+            case AlertStep.None:
+                return;
             case AlertStep.ReAlert:
                 alert.ReAlertedAt = now;
                 alert.AcknowledgedAt = null;
@@ -46,6 +48,10 @@ public static class AlertRules
 
     public static void Resolve(Alert alert, DateTimeOffset now)
     {
+        if (!alert.IsOpen)
+        {
+            return;
+        }
         alert.IsOpen = false;
         alert.ResolvedAt = now;
         alert.Version++;

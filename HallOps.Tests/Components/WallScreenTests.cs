@@ -1,3 +1,5 @@
+using HallOps.Domain.Calendar;
+using HallOps.Domain.Coverage;
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
@@ -54,6 +56,10 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         _ctx.Services.AddSingleton<HallEventFeed>();
         _ctx.Services.AddSingleton<HallSaveChangesInterceptor>();
         _ctx.Services.AddHallDbContext(HallDatabase.Sqlite, _file.ConnectionString);
+        _ctx.Services.AddSingleton(new CalendarSettings(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), OpeningHours.Default));
+        _ctx.Services.AddSingleton<CalendarSource>();
+        _ctx.Services.AddSingleton(AlertTiming.Default);
+        _ctx.Services.AddSingleton<CoverageMonitor>();
         _ctx.Services.AddSingleton<WallService>();
 
         await using var db = await Contexts.CreateDbContextAsync();
@@ -84,7 +90,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("01", Text(staffed, ".wall-card-number"));
         Assert.Equal("医保", Text(staffed, ".wall-card-name"));
         Assert.Equal("县医疗保障局", Text(staffed, ".wall-card-unit"));
-        Assert.Equal("A张晓明", Text(staffed, ".wall-card-holder"));
+        Assert.Equal("张晓明", Text(staffed, ".wall-card-a-name"));
         Assert.Equal(["李静", "王建华"], BHolders(staffed));
         Assert.Null(staffed.QuerySelector(".wall-card-gap"));
 
@@ -97,7 +103,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("03", Text(gap, ".wall-card-number"));
         Assert.Equal("户籍", Text(gap, ".wall-card-name"));
         Assert.Equal("县公安局", Text(gap, ".wall-card-unit"));
-        Assert.Equal("A刘洋", Text(gap, ".wall-card-holder"));
+        Assert.Equal("刘洋", Text(gap, ".wall-card-a-name"));
         Assert.Equal("⚠ 未配B岗", Text(gap, ".wall-card-gap"));
         Assert.Null(gap.QuerySelector(".wall-card-backup"));
 
@@ -112,10 +118,10 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
 
         var upstairs = CardOf(cut, 10);
         Assert.Contains("is-staffed", upstairs.ClassList);
-        Assert.Equal("A赵丽", Text(upstairs, ".wall-card-holder"));
+        Assert.Equal("赵丽", Text(upstairs, ".wall-card-a-name"));
         Assert.Equal(["陈敏"], BHolders(upstairs));
 
-        Assert.Equal(["开放窗口 4/5", "未配B岗 1"], FooterOf(cut));
+        Assert.Equal(["开放窗口 4/5", "B岗顶岗 0", "空岗 0（今日累计 0 分钟）", "未配B岗 1", "下一工作日预计空岗 0"], FooterOf(cut));
     }
 
     [Fact]
@@ -149,7 +155,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         await ChangeAsync(async db =>
             (await db.PostHolders.SingleAsync(h => h.PostId == _data.PostIds[1] && h.Role == PostRole.A)).StaffMemberId = _data.StaffIds["孙涛"]);
 
-        cut.WaitForAssertion(() => Assert.Equal("A孙涛", Text(CardOf(cut, 1), ".wall-card-holder")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("孙涛", Text(CardOf(cut, 1), ".wall-card-a-name")), Wait);
         await SettleAsync(cut);
         Assert.Equal(["李静", "王建华"], BHolders(CardOf(cut, 1)));
         Assert.True(cards[1].RenderCount > before[1], "the changed card renders again");
@@ -188,8 +194,8 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(["wall-card", "is-staffed"], added.ClassList);
         Assert.Equal("居住证", Text(added, ".wall-card-name"));
         Assert.Equal("县公安局", Text(added, ".wall-card-unit"));
-        Assert.Equal("A王建华", Text(added, ".wall-card-holder"));
-        Assert.Equal(["开放窗口 5/6", "未配B岗 1"], FooterOf(cut));
+        Assert.Equal("王建华", Text(added, ".wall-card-a-name"));
+        Assert.Equal(["开放窗口 5/6", "B岗顶岗 0", "空岗 0（今日累计 0 分钟）", "未配B岗 1", "下一工作日预计空岗 0"], FooterOf(cut));
 
         var after = CardsByNumber(cut);
         foreach (var (number, card) in cards)
@@ -208,7 +214,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(["01", "02", "03", "10"], NumbersOn(cut, GroundFloor)), Wait);
         Assert.Equal(["12"], NumbersOn(cut, UpperFloor));
-        Assert.Equal("A赵丽", Text(CardOf(cut, 10), ".wall-card-holder"));
+        Assert.Equal("赵丽", Text(CardOf(cut, 10), ".wall-card-a-name"));
         Assert.Single(cut.FindAll("article[data-window='10']"));
     }
 
@@ -216,7 +222,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Footer_CountsOpenWindowsAndConfigGaps_AndUpdatesWhenAWindowIsDeactivated()
     {
         var cut = RenderWall();
-        Assert.Equal(["开放窗口 4/5", "未配B岗 1"], FooterOf(cut));
+        Assert.Equal(["开放窗口 4/5", "B岗顶岗 0", "空岗 0（今日累计 0 分钟）", "未配B岗 1", "下一工作日预计空岗 0"], FooterOf(cut));
         var cards = CardsByNumber(cut);
         var before = RenderCounts(cards);
         RenameHallBehindThePage();
@@ -224,7 +230,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         // Window 3 is the one open window without a B: closing it removes the gap from the count too.
         await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[3])).IsActive = false);
 
-        cut.WaitForAssertion(() => Assert.Equal(["开放窗口 3/5", "未配B岗 0"], FooterOf(cut)), Wait);
+        cut.WaitForAssertion(() => Assert.Equal(["开放窗口 3/5", "B岗顶岗 0", "空岗 0（今日累计 0 分钟）", "未配B岗 0", "下一工作日预计空岗 0"], FooterOf(cut)), Wait);
         await SettleAsync(cut);
         var closed = CardOf(cut, 3);
         Assert.Equal(["wall-card", "is-closed"], closed.ClassList);
@@ -245,7 +251,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         var feed = _ctx.Services.GetRequiredService<HallEventFeed>();
 
         feed.Publish(new HallEvent(HallEvent.Kinds.Changed, "something:1", _time.GetUtcNow(), feed.InstanceId));
-        feed.Publish(new HallEvent(HallEvent.Kinds.Changed, HallSubjects.Calendar, _time.GetUtcNow(), feed.InstanceId));
+        feed.Publish(new HallEvent(HallEvent.Kinds.Changed, "inquiry:7", _time.GetUtcNow(), feed.InstanceId));
         // The page handles events one at a time, in order: once this later change shows, both events above are handled.
         await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[2])).Name = "综合税务");
 

@@ -1,3 +1,4 @@
+using HallOps.Domain.Coverage;
 using HallOps.Domain.Hall;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
@@ -88,6 +89,9 @@ internal sealed class WallTestHall
         db.HomeUnits.AddRange(medical, tax, police, market);
         db.StaffMembers.AddRange(zhang, li, wang, liu, chen, zhao, sun);
         db.Windows.AddRange(windows);
+        await db.SaveChangesAsync();
+        // Everyone is at work: the cards show who holds each window (the coverage states have tests of their own).
+        db.Presences.AddRange(new[] { zhang, li, wang, liu, chen, zhao, sun }.Select(s => new StaffPresence { StaffMemberId = s.Id, State = PresenceState.OnPost }));
         await db.SaveChangesAsync();
 
         return new WallTestHall(

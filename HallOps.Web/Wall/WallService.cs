@@ -1,4 +1,6 @@
-using HallOps.Domain.Hall;
+using HallOps.Domain.Alerts;
+using HallOps.Domain.Calendar;
+using HallOps.Domain.Coverage;
 using HallOps.Domain.Jobs;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
@@ -7,68 +9,116 @@ using Microsoft.Extensions.Options;
 
 namespace HallOps.Web.Wall;
 
-/// <summary>Reads what the wall screen shows, each call on its own short-lived context.</summary>
-public sealed class WallService(IDbContextFactory<HallDbContext> contexts, TimeProvider time, IOptions<HallOptions> options)
+/// <summary>Reads what the wall screen shows, on its own short-lived context: windows, coverage, alerts, today's figures.</summary>
+public sealed class WallService(
+    IDbContextFactory<HallDbContext> contexts,
+    CoverageMonitor coverage,
+    CalendarSource calendars,
+    TimeProvider time,
+    IOptions<HallOptions> options)
 {
+    private const int AlertLines = 12;
+
     public async Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
+        var now = time.GetUtcNow();
+        var calendar = await calendars.GetAsync();
+        var state = await coverage.SnapshotAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
         var floors = await db.Floors.AsNoTracking().OrderBy(f => f.Level).ToListAsync(cancellationToken);
-        var cards = await QueryCards(db.Windows).ToListAsync(cancellationToken);
+        var windows = await db.Windows.AsNoTracking()
+            .OrderBy(w => w.Number)
+            .Select(w => new
+            {
+                w.Id, w.Number, w.Name, w.FloorId, HomeUnit = w.HomeUnit!.Name, w.IsActive,
+                Posts = w.Posts.OrderBy(p => p.Id).Select(p => new
+                {
+                    p.Id,
+                    Holders = p.Holders.OrderBy(h => h.Id).Select(h => new { h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo }).ToList(),
+                }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ToListAsync(cancellationToken);
+        var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => h.Name);
+        var byPost = state.Coverage.ToDictionary(c => c.PostId);
+        var gapAlerts = alerts.Where(a => a.Kind == AlertKinds.CoverageGap && a.WindowId is not null).ToLookup(a => a.WindowId!.Value);
+
+        var cards = windows.Select(w =>
+        {
+            var posts = w.Posts.Select(p => byPost.GetValueOrDefault(p.Id)).OfType<PostCoverage>().ToList();
+            var windowState = w.IsActive ? CoverageRules.WindowState(posts) : CoverageState.Closed;
+            var a = w.Posts.SelectMany(p => p.Holders).FirstOrDefault(h => h.Role == PostRole.A);
+            var covering = posts.Where(p => p.State == CoverageState.ByB && p.CoveringStaffId is not null)
+                .Select(p => names.GetValueOrDefault(p.CoveringStaffId!.Value)).FirstOrDefault();
+            var gap = gapAlerts[w.Id].FirstOrDefault();
+            return new WallWindowCard(
+                w.Id, w.Number, w.Name, w.FloorId, w.HomeUnit, w.IsActive,
+                a?.Name, a?.EmployeeNo,
+                string.Join("、", w.Posts.SelectMany(p => p.Holders).Where(h => h.Role == PostRole.B).Select(h => h.Name).Distinct()),
+                w.Posts.Count == 0 || w.Posts.Any(p => p.Holders.All(h => h.Role != PostRole.B)),
+                windowState,
+                covering,
+                gap is null ? null : new WallCardAlert(gap.AcknowledgedAt is not null, gap.AcknowledgedBy, gap.EscalatedAt is not null));
+        }).ToList();
+
+        var windowNames = windows.ToDictionary(w => w.Id, w => (w.Number, w.Name));
+        var wallAlerts = alerts.Take(AlertLines).Select(a => new WallAlert(
+            a.Id, a.Kind, a.Severity,
+            a.WindowId is { } id && windowNames.TryGetValue(id, out var wn) ? wn.Number : null,
+            a.WindowId is { } id2 && windowNames.TryGetValue(id2, out var wn2) ? wn2.Name : null,
+            a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.EscalatedAt is not null)).ToList();
+
         var byFloor = cards.ToLookup(c => c.FloorId);
+        var perFloor = floors.Select(f => byFloor[f.Id].Count()).DefaultIfEmpty(0).Max();
         return new WallSnapshot(
-            floors.Select(f => new WallFloor(f.Id, f.Level, f.Name, byFloor[f.Id].OrderBy(c => c.Number).Select(c => c.Id).ToList())).ToList(),
-            cards.Select(ToCard).ToDictionary(c => c.Id),
-            await LoadJobsAsync(db, cancellationToken));
+            floors.Select(f => new WallFloor(f.Id, f.Level, f.Name, byFloor[f.Id].Select(c => c.Id).ToList())).ToList(),
+            cards.ToDictionary(c => c.Id),
+            await LoadJobsAsync(db, now, cancellationToken),
+            wallAlerts,
+            new WallCounts(
+                cards.Count(c => c.IsActive),
+                cards.Count,
+                cards.Count(c => c.State == CoverageState.ByB),
+                cards.Count(c => c.State == CoverageState.Gap),
+                await GapMinutesTodayAsync(db, calendar, now, cancellationToken),
+                cards.Count(c => c.IsActive && c.MissingBackup),
+                await PredictedGapsAsync(db, state, calendar, now, cancellationToken),
+                alerts.Count),
+            state.Open,
+            Columns(perFloor));
     }
 
-    public async Task<WallWindowCard?> LoadWindowAsync(int windowId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await QueryCards(db.Windows.Where(w => w.Id == windowId)).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToCard(row);
-    }
+    /// <summary>Columns of the grid so that a floor fits in one or two rows at 1920 px.</summary>
+    public static int Columns(int windowsPerFloor) =>
+        windowsPerFloor <= 8 ? Math.Max(windowsPerFloor, 4)
+        : windowsPerFloor <= 16 ? (windowsPerFloor + 1) / 2
+        : Math.Min(12, (windowsPerFloor + 2) / 3);
 
-    public async Task<WallJobs> LoadJobsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await LoadJobsAsync(db, cancellationToken);
-    }
-
-    private async Task<WallJobs> LoadJobsAsync(HallDbContext db, CancellationToken cancellationToken)
+    private async Task<WallJobs> LoadJobsAsync(HallDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var beat = await db.JobHeartbeats.AsNoTracking().SingleOrDefaultAsync(h => h.Name == JobHeartbeat.Default, cancellationToken);
-        var state = JobsStatus.Of(beat, time.GetUtcNow(), TimeSpan.FromMinutes(options.Value.HeartbeatStaleMinutes));
-        return new WallJobs(state, beat?.BeatAt);
+        return new WallJobs(JobsStatus.Of(beat, now, TimeSpan.FromMinutes(options.Value.HeartbeatStaleMinutes)), beat?.BeatAt);
     }
 
-    private static IQueryable<CardRow> QueryCards(IQueryable<ServiceWindow> windows) =>
-        windows.AsNoTracking().Select(w => new CardRow(
-            w.Id,
-            w.Number,
-            w.Name,
-            w.FloorId,
-            w.HomeUnit!.Name,
-            w.IsActive,
-            w.Posts.OrderBy(p => p.Id).Select(p => new PostRow(
-                p.Id,
-                p.Holders.Where(h => h.Role == PostRole.A).Select(h => h.StaffMember!.Name).FirstOrDefault(),
-                p.Holders.Where(h => h.Role == PostRole.B).OrderBy(h => h.Id).Select(h => h.StaffMember!.Name).ToList())).ToList()))
-            .AsSplitQuery();
+    /// <summary>Minutes of gap (AB4) at any window today, from the gap alerts' lives.</summary>
+    private static async Task<int> GapMinutesTodayAsync(HallDbContext db, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dayStart = calendar.ToInstant(calendar.LocalDate(now), TimeOnly.MinValue);
+        var gaps = await db.Alerts.AsNoTracking()
+            .Where(a => a.Kind == AlertKinds.CoverageGap && a.RaisedAt < now && (a.ResolvedAt == null || a.ResolvedAt > dayStart))
+            .Select(a => new { a.RaisedAt, a.ResolvedAt })
+            .ToListAsync(cancellationToken);
+        return (int)gaps.Sum(g => ((g.ResolvedAt ?? now) - (g.RaisedAt > dayStart ? g.RaisedAt : dayStart)).TotalMinutes);
+    }
 
-    private static WallWindowCard ToCard(CardRow row) => new(
-        row.Id,
-        row.Number,
-        row.Name,
-        row.FloorId,
-        row.HomeUnit,
-        row.IsActive,
-        string.Join("、", row.Posts.Select(p => p.AHolder).OfType<string>().Distinct()) is { Length: > 0 } a ? a : null,
-        string.Join("、", row.Posts.SelectMany(p => p.BHolders).Distinct()),
-        row.Posts.Count == 0 || row.Posts.Any(p => p.BHolders.Count == 0),
-        string.Join(",", row.Posts.Select(p => p.Id)));
-
-    private sealed record CardRow(int Id, int Number, string Name, int FloorId, string HomeUnit, bool IsActive, List<PostRow> Posts);
-
-    private sealed record PostRow(int Id, string? AHolder, List<string> BHolders);
+    /// <summary>Posts predicted uncovered on the next working day (A and every B on planned leave).</summary>
+    private static async Task<int> PredictedGapsAsync(HallDbContext db, CoverageSnapshot state, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = calendar.LocalDate(now);
+        var horizon = today.AddDays(14);
+        var leaves = await db.PlannedLeaves.AsNoTracking().Where(l => l.To >= today && l.From <= horizon).ToListAsync(cancellationToken);
+        return CoverageRules.PredictGaps(state.Posts, leaves, today, 1, calendar).Count;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Coverage;
 using static HallOps.Tests.Domain.Calendar.Dates;
@@ -83,7 +84,7 @@ public class PredictGapsTests
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((entry, i) =>
         {
             var (staff, span) = entry.Split(':', StringSplitOptions.TrimEntries) is [var s, var d]
-                ? (int.Parse(s), d)
+                ? (int.Parse(s, CultureInfo.InvariantCulture), d)
                 : throw new FormatException($"'{entry}' is not leave such as '1: 2026-11-25..2026-11-27'.");
             var days = span.Split("..");
             return new PlannedLeave { Id = i + 1, StaffMemberId = staff, From = Day(days[0]), To = Day(days[^1]) };
@@ -92,7 +93,7 @@ public class PredictGapsTests
     private static IEnumerable<string> Gaps(string text) => Split(text).Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> Written(IEnumerable<PredictedGap> gaps) =>
-        gaps.Select(g => $"{g.Date:yyyy-MM-dd}/{g.PostId}").Order(StringComparer.Ordinal);
+        gaps.Select(g => $"{g.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{g.PostId}").Order(StringComparer.Ordinal);
 
     private static string[] Split(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -15,6 +15,7 @@ public class WindowStateTests
     [InlineData("ByB, ByA, ByA", CoverageState.ByB)]
     [InlineData("ByA", CoverageState.ByA)]
     [InlineData("ByA, ByA", CoverageState.ByA)]
+    [InlineData("Closed, ByA", CoverageState.ByA)]
     [InlineData("Closed", CoverageState.Closed)]
     [InlineData("Closed, Closed, Closed", CoverageState.Closed)]
     public void WindowState_AB4_AnyGapIsAGap_ElseAnyCoverByBIsByB_ElseByA_AndClosedOnlyWhenEveryPostIsClosed(

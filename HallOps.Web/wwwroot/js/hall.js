@@ -132,6 +132,10 @@
             ageText.textContent = (ageText.dataset.template || '{0}').replace('{0}', age);
         }
         root.classList.toggle('wall-is-stale', age > 60);
+        for (const item of document.querySelectorAll('.wall-alert-age')) {
+            const minutes = Math.max(0, Math.floor((Date.now() + skew - Number(item.dataset.since)) / 60000));
+            item.textContent = (item.dataset.template || '{0}').replace('{0}', minutes);
+        }
     }
 
     setInterval(tick, 500);
