@@ -24,6 +24,7 @@ public sealed record CoverageSnapshot(DateTimeOffset At, bool Open, IReadOnlyLis
 public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, CalendarSource calendars, TimeProvider time, AlertTiming timing)
 {
     private static readonly string[] Kinds = [AlertKinds.CoverageGap, AlertKinds.TakeOver];
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<CoverageSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,22 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     }
 
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        // One reconcile at a time on this instance: a sign-on's reconcile and the minute scan must
+        // not interleave their reads and writes. Across instances the unique index and the
+        // per-row retry below keep the rows right, and the next scan repairs the rest.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await ReconcileOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ReconcileOnceAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var snapshot = await SnapshotAsync(db, cancellationToken);
@@ -42,7 +59,8 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
             .ToDictionary(w => (w.Kind, w.Subject));
         var open = await db.Alerts.Where(a => a.IsOpen && Kinds.Contains(a.Kind)).ToListAsync(cancellationToken);
 
-        foreach (var alert in open.Where(a => !wanted.ContainsKey((a.Kind, a.Subject))))
+        var cleared = open.Where(a => !wanted.ContainsKey((a.Kind, a.Subject))).ToList();
+        foreach (var alert in cleared)
         {
             AlertRules.Resolve(alert, now);
         }
@@ -51,58 +69,79 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
             .Select(w => new Alert { Kind = w.Kind, Subject = w.Subject, Severity = w.Severity, WindowId = w.WindowId, RaisedAt = now })
             .ToList();
         db.Alerts.AddRange(raised);
-        await SaveTolerantAsync(db, cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            // Another instance or an acknowledgement got there first: apply each change on its own.
+            foreach (var alert in cleared)
+            {
+                await ChangeOneAsync(alert.Id, a => a.IsOpen, a => AlertRules.Resolve(a, now), cancellationToken);
+            }
+            foreach (var alert in raised)
+            {
+                await RaiseOneAsync(alert, cancellationToken);
+            }
+        }
 
-        await EscalateAsync(db, now, cancellationToken);
+        await EscalateAsync(now, cancellationToken);
     }
 
     /// <summary>Escalates and re-alerts every open alert that is due (any kind).</summary>
-    private async Task EscalateAsync(HallDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task EscalateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var open = await db.Alerts.Where(a => a.IsOpen).ToListAsync(cancellationToken);
-        foreach (var alert in open)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = (await db.Alerts.Where(a => a.IsOpen).ToListAsync(cancellationToken))
+            .Select(a => (Alert: a, Step: AlertRules.Due(a, now, timing.AckTimeout, timing.ReAlertAfter)))
+            .Where(d => d.Step != AlertStep.None)
+            .ToList();
+        foreach (var (alert, step) in due)
         {
-            var step = AlertRules.Due(alert, now, timing.AckTimeout, timing.ReAlertAfter);
-            if (step != AlertStep.None)
+            AlertRules.Apply(alert, step, now);
+        }
+        if (due.Count > 0 && !await TrySaveAsync(db, cancellationToken))
+        {
+            foreach (var (alert, _) in due)
             {
-                AlertRules.Apply(alert, step, now);
+                await ChangeOneAsync(alert.Id,
+                    a => AlertRules.Due(a, now, timing.AckTimeout, timing.ReAlertAfter) != AlertStep.None,
+                    a => AlertRules.Apply(a, AlertRules.Due(a, now, timing.AckTimeout, timing.ReAlertAfter), now),
+                    cancellationToken);
             }
         }
-        await SaveTolerantAsync(db, cancellationToken);
     }
 
-    /// <summary>
-    /// Saves; when another instance or an acknowledgement got there first (a duplicate open alert, a
-    /// changed version), saves what still applies row by row and leaves the rest to the next run.
-    /// </summary>
-    private static async Task SaveTolerantAsync(HallDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> TrySaveAsync(HallDbContext db, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            var pending = db.ChangeTracker.Entries<Alert>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified)
-                .Select(e => (e.Entity, e.State))
-                .ToList();
-            db.ChangeTracker.Clear();
-            foreach (var (alert, state) in pending)
-            {
-                try
-                {
-                    db.Entry(alert).State = state;
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Someone else raised, resolved or acknowledged it first: theirs stands.
-                }
-                db.ChangeTracker.Clear();
-            }
+            return false;
         }
+    }
+
+    /// <summary>Re-reads one alert and changes it if the change still applies to what is stored now.</summary>
+    private async Task ChangeOneAsync(long id, Func<Alert, bool> stillApplies, Action<Alert> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (alert is not null && stillApplies(alert))
+        {
+            change(alert);
+            await TrySaveAsync(db, cancellationToken);
+        }
+    }
+
+    private async Task RaiseOneAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Alerts.Add(new Alert
+        {
+            Kind = alert.Kind, Subject = alert.Subject, Severity = alert.Severity, WindowId = alert.WindowId, RaisedAt = alert.RaisedAt,
+        });
+        await TrySaveAsync(db, cancellationToken); // a duplicate open alert is refused by the index: the other stands
     }
 
     private async Task<CoverageSnapshot> SnapshotAsync(HallDbContext db, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class AlertService(
     public async Task<IReadOnlyList<AlertView>> OpenAsync(int take = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Views(db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).Take(take), db).ToListAsync(cancellationToken);
+        return await Views(db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(take), db).ToListAsync(cancellationToken);
     }
 
     /// <summary>The open alerts the signed-in person may acknowledge (all of them, for a manager).</summary>
@@ -54,7 +54,7 @@ public sealed class AlertService(
             var windows = MyWindows(db, user.StaffId);
             open = open.Where(a => a.WindowId != null && windows.Contains(a.WindowId.Value));
         }
-        return await Views(open.OrderByDescending(a => a.RaisedAt), db).ToListAsync(cancellationToken);
+        return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
     }
 
     public async Task<SaveResult> AcknowledgeAsync(long alertId, string? note, CancellationToken cancellationToken = default)
@@ -66,43 +66,42 @@ public sealed class AlertService(
         {
             return new SaveResult([L["Alerts.NoteTooLong", MaxNote]]);
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
-        if (alert is null)
+        // A concurrent escalation or re-alert changes the row too: try again on what is stored now.
+        for (var attempt = 0; ; attempt++)
         {
-            return new SaveResult([L["Alerts.Unknown"]]);
-        }
-        if (!alert.IsOpen)
-        {
-            return new SaveResult([L["Alerts.AlreadyResolved"]]);
-        }
-        if (alert.AcknowledgedAt is { } at)
-        {
-            return new SaveResult([AlreadyAcknowledged(alert.AcknowledgedBy, at)]);
-        }
-        if (!user.IsManager && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
-        {
-            return new SaveResult([L["Alerts.NotYours"]]);
-        }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+            if (alert is null)
+            {
+                return new SaveResult([L["Alerts.Unknown"]]);
+            }
+            if (!user.IsManager && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
+            {
+                return new SaveResult([L["Alerts.NotYours"]]);
+            }
+            if (!alert.IsOpen)
+            {
+                return new SaveResult([L["Alerts.AlreadyResolved"]]);
+            }
+            if (alert.AcknowledgedAt is { } at)
+            {
+                return new SaveResult([AlreadyAcknowledged(alert.AcknowledgedBy, at)]);
+            }
 
-        alert.AcknowledgedAt = time.GetUtcNow();
-        alert.AcknowledgedBy = user.Name;
-        alert.AcknowledgedByUserId = user.UserId;
-        alert.AckNote = string.IsNullOrEmpty(note) ? null : note;
-        alert.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else acknowledged (or the scan resolved it) in the same instant: theirs stands.
-            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-            var current = await check.Alerts.AsNoTracking().SingleAsync(a => a.Id == alertId, cancellationToken);
-            return new SaveResult([current.AcknowledgedAt is { } first
-                ? AlreadyAcknowledged(current.AcknowledgedBy, first)
-                : L["Alerts.AlreadyResolved"]]);
+            alert.AcknowledgedAt = time.GetUtcNow();
+            alert.AcknowledgedBy = user.DisplayName; // the person, as the wall names them (SC2.5)
+            alert.AcknowledgedByUserId = user.UserId;
+            alert.AckNote = string.IsNullOrEmpty(note) ? null : note;
+            alert.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return SaveResult.Ok;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Someone else changed it in the same instant: read it again and decide.
+            }
         }
     }
 

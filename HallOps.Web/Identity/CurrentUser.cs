@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace HallOps.Web.Identity;
 
 /// <summary>The signed-in user of the current circuit or request, as feature services need it.</summary>
-public sealed record HallUserInfo(ClaimsPrincipal Principal, string Name, string? UserId, int? StaffId)
+public sealed record HallUserInfo(ClaimsPrincipal Principal, string Name, string DisplayName, string? UserId, int? StaffId)
 {
     public bool IsManager => Principal.IsInRole(HallRoles.Manager) || Principal.IsInRole(HallRoles.Admin);
 }
@@ -18,6 +18,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
         return new HallUserInfo(
             user,
             user.Identity?.Name ?? "anonymous",
+            HallClaimsPrincipalFactory.NameOf(user),
             user.FindFirstValue(ClaimTypes.NameIdentifier),
             HallClaimsPrincipalFactory.StaffIdOf(user));
     }

@@ -93,6 +93,10 @@ public sealed class PresenceService(
         ChangeAsync(async (db, me, presence) =>
         {
             var errors = new List<string>();
+            if (presence.State != PresenceState.OnPost)
+            {
+                return [L["Presence.NotOnPost"]];
+            }
             var note = request.HandoverNote?.Trim();
             if (!Enum.IsDefined(request.Reason))
             {
@@ -133,6 +137,10 @@ public sealed class PresenceService(
     public Task<SaveResult> ComeBackAsync(CancellationToken cancellationToken = default) =>
         ChangeAsync((_, _, presence) =>
         {
+            if (presence.State != PresenceState.Away)
+            {
+                return Task.FromResult<IReadOnlyList<string>>([L["Presence.NotAway"]]);
+            }
             presence.State = PresenceState.OnPost;
             Clear(presence);
             return Task.FromResult<IReadOnlyList<string>>([]);

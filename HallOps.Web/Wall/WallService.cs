@@ -40,7 +40,7 @@ public sealed class WallService(
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ToListAsync(cancellationToken);
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
         var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => h.Name);
         var byPost = state.Coverage.ToDictionary(c => c.PostId);
         var gapAlerts = alerts.Where(a => a.Kind == AlertKinds.CoverageGap && a.WindowId is not null).ToLookup(a => a.WindowId!.Value);

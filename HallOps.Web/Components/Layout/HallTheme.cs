@@ -15,6 +15,9 @@ public static class HallTheme
             Primary = "#b71c1c",
             Secondary = "#1565c0",
             AppbarBackground = "#8e1414",
+            // Darker than MudBlazor's defaults so white text on them stays readable (≥ 4.5:1).
+            Success = "#2e7d32",
+            Warning = "#b45309",
         },
         Typography = new Typography
         {
