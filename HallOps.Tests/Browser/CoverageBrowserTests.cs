@@ -181,7 +181,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
             CultureInfo.CurrentUICulture = previousCulture;
         }
         var after = await hall.AlertAsync(gap.Id);
-        Assert.Equal(StaffAccount, after.AcknowledgedBy);
+        Assert.Equal("张晓明", after.AcknowledgedBy);
         Assert.Equal(stored.AcknowledgedAt, after.AcknowledgedAt);
     }
 
