@@ -34,6 +34,7 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<PresenceEvent> PresenceEvents => Set<PresenceEvent>();
     public DbSet<PlannedLeave> PlannedLeaves => Set<PlannedLeave>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

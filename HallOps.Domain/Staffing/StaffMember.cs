@@ -18,6 +18,12 @@ public class StaffMember : IPublishesChanges
     public int? HomeUnitId { get; set; }
     public HomeUnit? HomeUnit { get; set; }
 
+    /// <summary>
+    /// A backup sent by the home unit for a one-person window (AB1): not hall staff, reached by
+    /// phone, recorded with unit and phone.
+    /// </summary>
+    public bool IsExternal { get; set; }
+
     /// <summary>The sign-in account, when the person has one.</summary>
     public string? UserId { get; set; }
 

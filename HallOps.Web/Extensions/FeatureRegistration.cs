@@ -1,5 +1,6 @@
 using HallOps.Web.Alerts;
 using HallOps.Web.AuditSearch;
+using HallOps.Web.Posts;
 using HallOps.Web.Presence;
 using HallOps.Web.Identity;
 using HallOps.Web.Wall;
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<PresenceService>();
         builder.Services.AddScoped<AlertService>();
+        builder.Services.AddScoped<PostAdminService>();
         builder.Services.AddSingleton<WallService>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();

@@ -108,3 +108,16 @@ internal sealed class JobHeartbeatConfiguration : IEntityTypeConfiguration<JobHe
         builder.Property(h => h.Host).HasMaxLength(200);
     }
 }
+
+internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<TrainingRecord>
+{
+    public void Configure(EntityTypeBuilder<TrainingRecord> builder)
+    {
+        builder.HasOne(t => t.Post).WithMany().HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.StaffMember).WithMany().HasForeignKey(t => t.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.Topic).HasMaxLength(200);
+        builder.Property(t => t.RecordedBy).HasMaxLength(256);
+        builder.Property(t => t.Hours).HasPrecision(5, 1);
+        builder.HasIndex(t => new { t.StaffMemberId, t.Date });
+    }
+}
