@@ -8,7 +8,8 @@ namespace HallOps.Tests.Browser;
 
 /// <summary>
 /// The real app served by Kestrel on 127.0.0.1 (a free port, kept across restarts) on a given
-/// database file, and a headless Debian Chromium driven by Playwright. Dispose it to stop both.
+/// database file, with optional app settings (kept across restarts too), and a headless Debian
+/// Chromium driven by Playwright. Dispose it to stop both.
 /// </summary>
 public sealed class BrowserHost : IAsyncDisposable
 {
@@ -32,11 +33,14 @@ public sealed class BrowserHost : IAsyncDisposable
     public const float PageLoadTimeout = 20_000;
 
     private readonly IPlaywright _playwright;
+    private readonly IDictionary<string, string?>? _settings;
     private HallAppFactory? _app;
 
-    private BrowserHost(HallDatabaseFile database, int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
+    private BrowserHost(
+        HallDatabaseFile database, IDictionary<string, string?>? settings, int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
     {
         Database = database;
+        _settings = settings;
         Port = port;
         _app = app;
         _playwright = playwright;
@@ -57,12 +61,15 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public string Url(string path) => Origin + path;
 
-    /// <summary>Starts the app on the database file and launches the browser (skips or fails without Chromium).</summary>
-    public static async Task<BrowserHost> StartAsync(HallDatabaseFile database)
+    /// <summary>
+    /// Starts the app on the database file, with the settings over the test defaults of
+    /// <see cref="HallAppFactory"/>, and launches the browser (skips or fails without Chromium).
+    /// </summary>
+    public static async Task<BrowserHost> StartAsync(HallDatabaseFile database, IDictionary<string, string?>? settings = null)
     {
         BrowserGate.EnsureChromium();
         var port = FreePort();
-        var app = StartApp(database, port);
+        var app = StartApp(database, settings, port);
         IPlaywright? playwright = null;
         try
         {
@@ -73,7 +80,7 @@ public sealed class BrowserHost : IAsyncDisposable
                 Headless = true,
                 Args = ChromiumArgs,
             });
-            return new BrowserHost(database, port, app, playwright, browser);
+            return new BrowserHost(database, settings, port, app, playwright, browser);
         }
         catch
         {
@@ -93,14 +100,14 @@ public sealed class BrowserHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a new app instance on the same database file and the same port.</summary>
+    /// <summary>Starts a new app instance on the same database file, with the same settings and on the same port.</summary>
     public HallAppFactory StartNewApp()
     {
         if (_app is not null)
         {
             throw new InvalidOperationException("The app is already running.");
         }
-        _app = StartApp(Database, Port);
+        _app = StartApp(Database, _settings, Port);
         return _app;
     }
 
@@ -144,6 +151,15 @@ public sealed class BrowserHost : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in, then opens a page and waits until the element is rendered by a live circuit.</summary>
+    public async Task<IPage> OpenAsync(IBrowserContext context, string userName, string landingPath, string path, string interactiveSelector)
+    {
+        var page = await SignInAsync(context, userName, landingPath);
+        await page.GotoAsync(Url(path), new PageGotoOptions { Timeout = PageLoadTimeout });
+        await WaitForInteractiveAsync(page, interactiveSelector);
+        return page;
+    }
+
     /// <summary>Where screenshots go for people to look at: TestResults under the working directory.</summary>
     public static string ScreenshotPath(string fileName)
     {
@@ -165,9 +181,9 @@ public sealed class BrowserHost : IAsyncDisposable
         }
     }
 
-    private static HallAppFactory StartApp(HallDatabaseFile database, int port)
+    private static HallAppFactory StartApp(HallDatabaseFile database, IDictionary<string, string?>? settings, int port)
     {
-        var app = new HallAppFactory(database);
+        var app = new HallAppFactory(database, settings: settings);
         try
         {
             app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));

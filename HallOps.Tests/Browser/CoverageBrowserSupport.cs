@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Claims;
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Calendar;
@@ -13,18 +11,15 @@ using HallOps.Web.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace HallOps.Tests.Browser;
 
 /// <summary>
-/// The demo hall served by Kestrel on 127.0.0.1 and a headless Debian Chromium, as
-/// <see cref="BrowserHost"/> does it, but with the hall open all day (00:00–23:59 in every season)
-/// and today made a working day: coverage (AB4) counts whatever the real time is. Dispose it to
-/// stop both.
+/// The demo hall for coverage (AB4) in the browser: a <see cref="BrowserHost"/> whose app is open
+/// all day (00:00–23:59 in every season), and helpers that stage and read the hall's state in its
+/// database (today a working day, presence, alerts, a signed-in service scope).
 /// </summary>
-public sealed class CoverageBrowserHost : IAsyncDisposable
+public static class CoverageBrowserSupport
 {
     /// <summary>One season from 01-01, open 00:00–12:00 and 12:00–23:59 (the hall's time zone).</summary>
     public static readonly IReadOnlyDictionary<string, string?> AllDaySettings = new Dictionary<string, string?>
@@ -40,48 +35,11 @@ public sealed class CoverageBrowserHost : IAsyncDisposable
     /// <summary>A run started after this local time could cross 23:59 (closed) or midnight (another day).</summary>
     private static readonly TimeOnly LatestStart = new(23, 55);
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-sandbox",
-    ];
-
-    // The same tag BrowserHost puts on server-rendered markup, so BrowserHost.WaitForInteractiveAsync works here.
-    private const string TagServerRenderedElements = """
-        document.addEventListener('DOMContentLoaded', () => {
-            for (const element of document.querySelectorAll('body *')) {
-                element.__hallServerRendered = true;
-            }
-        });
-        """;
-
-    private readonly IPlaywright _playwright;
-
-    private CoverageBrowserHost(int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
-    {
-        Port = port;
-        App = app;
-        _playwright = playwright;
-        Browser = browser;
-    }
-
-    public int Port { get; }
-
-    public HallAppFactory App { get; }
-
-    public IBrowser Browser { get; }
-
-    public string Origin => $"http://127.0.0.1:{Port}";
-
-    public string Url(string path) => Origin + path;
-
-    public CoverageMonitor Monitor => App.Services.GetRequiredService<CoverageMonitor>();
-
     /// <summary>
     /// Starts the app open all day on the database file and launches the browser (skips or fails
     /// without Chromium; skips in the last minutes before midnight, when the hall closes).
     /// </summary>
-    public static async Task<CoverageBrowserHost> StartAsync(HallDatabaseFile database)
+    public static Task<BrowserHost> StartAllDayAsync(HallDatabaseFile database)
     {
         BrowserGate.EnsureChromium();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -89,234 +47,154 @@ public sealed class CoverageBrowserHost : IAsyncDisposable
         Skip.If(local >= LatestStart,
             $"Coverage browser test skipped: it is {local:HH:mm} in the hall's time zone; the all-day hours end at 23:59 "
             + "and the run could cross midnight into another day.");
+        return BrowserHost.StartAsync(database, AllDaySettings.ToDictionary());
+    }
 
-        var port = FreePort();
-        var app = new HallAppFactory(database, settings: AllDaySettings.ToDictionary());
-        IPlaywright? playwright = null;
-        try
+    extension(BrowserHost host)
+    {
+        /// <summary>The app's coverage monitor: reconcile the alerts with it after staging a scene.</summary>
+        public CoverageMonitor Monitor => host.App.Services.GetRequiredService<CoverageMonitor>();
+
+        /// <summary>
+        /// Makes today (hall time) a working day if the calendar says otherwise, and waits until the
+        /// app's cached calendar calls the hall open now. Run it before the first page loads.
+        /// </summary>
+        public async Task OpenTheHallNowAsync()
         {
-            app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-            app.StartServer();
-            playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            var calendars = host.App.Services.GetRequiredService<CalendarSource>();
+            var time = host.App.Services.GetRequiredService<TimeProvider>();
+            var calendar = await calendars.GetAsync();
+            var today = calendar.LocalDate(time.GetUtcNow());
+            if (!calendar.IsWorkingDay(today))
             {
-                ExecutablePath = BrowserGate.ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
-            return new CoverageBrowserHost(port, app, playwright, browser);
-        }
-        catch
-        {
-            playwright?.Dispose();
-            await app.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>A fresh browser profile (own cookies) with the given window size, in Chinese and the hall's time zone.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width, int height)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-        });
-        await context.AddInitScriptAsync(TagServerRenderedElements);
-        return context;
-    }
-
-    /// <summary>Signs a demo account in through the login form and waits for the page it lands on.</summary>
-    public async Task<IPage> SignInAsync(IBrowserContext context, string userName, string landingPath)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/account/login"), new PageGotoOptions { Timeout = BrowserHost.PageLoadTimeout });
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.Locator("#login-submit").ClickAsync();
-        await Expect(page).ToHaveURLAsync(Url(landingPath), new PageAssertionsToHaveURLOptions { Timeout = BrowserHost.PageLoadTimeout });
-        return page;
-    }
-
-    /// <summary>Signs in and opens a page, waiting until the element is rendered by a live circuit.</summary>
-    public async Task<IPage> OpenAsync(IBrowserContext context, string userName, string landingPath, string path, string interactiveSelector)
-    {
-        var page = await SignInAsync(context, userName, landingPath);
-        await page.GotoAsync(Url(path), new PageGotoOptions { Timeout = BrowserHost.PageLoadTimeout });
-        await BrowserHost.WaitForInteractiveAsync(page, interactiveSelector);
-        return page;
-    }
-
-    /// <summary>A short-lived context on the app's database.</summary>
-    public HallDbContext CreateDbContext() => App.CreateDbContext();
-
-    /// <summary>
-    /// Makes today (hall time) a working day if the calendar says otherwise, and waits until the
-    /// app's cached calendar calls the hall open now. Run it before the first page loads.
-    /// </summary>
-    public async Task OpenTheHallNowAsync()
-    {
-        var calendars = App.Services.GetRequiredService<CalendarSource>();
-        var time = App.Services.GetRequiredService<TimeProvider>();
-        var calendar = await calendars.GetAsync();
-        var today = calendar.LocalDate(time.GetUtcNow());
-        if (!calendar.IsWorkingDay(today))
-        {
-            await using var db = CreateDbContext();
-            var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == today);
-            if (day is null)
-            {
-                db.CalendarDays.Add(new CalendarDay { Date = today, Kind = CalendarDayKind.AdjustedWorkday, Name = "测试" });
+                await using var db = host.App.CreateDbContext();
+                var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == today);
+                if (day is null)
+                {
+                    db.CalendarDays.Add(new CalendarDay { Date = today, Kind = CalendarDayKind.AdjustedWorkday, Name = "测试" });
+                }
+                else
+                {
+                    day.Kind = CalendarDayKind.AdjustedWorkday;
+                    day.Name = "测试";
+                }
+                await db.SaveChangesAsync();
             }
-            else
+            // The saved day reaches the cached calendar through the event feed, a moment later.
+            await Eventually.TrueAsync(
+                async () => (await calendars.GetAsync()).IsOpenAt(time.GetUtcNow()),
+                TimeSpan.FromSeconds(10),
+                $"the hall is open now ({today:yyyy-MM-dd}, all-day opening hours from the settings)");
+        }
+
+        /// <summary>Puts every A holder on post at their own window, except at the given windows.</summary>
+        public async Task SignOnAHoldersExceptAsync(params int[] windowNumbers)
+        {
+            await using var db = host.App.CreateDbContext();
+            var holders = await db.PostHolders
+                .Where(h => h.Role == PostRole.A && !windowNumbers.Contains(h.Post!.Window!.Number))
+                .Select(h => new { h.StaffMemberId, h.PostId })
+                .ToListAsync();
+            var now = host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var existing = await db.Presences.ToDictionaryAsync(p => p.StaffMemberId);
+            foreach (var holder in holders)
             {
-                day.Kind = CalendarDayKind.AdjustedWorkday;
-                day.Name = "测试";
+                if (!existing.TryGetValue(holder.StaffMemberId, out var presence))
+                {
+                    presence = new StaffPresence { StaffMemberId = holder.StaffMemberId };
+                    db.Presences.Add(presence);
+                }
+                presence.State = PresenceState.OnPost;
+                presence.PostId = holder.PostId;
+                presence.Since = now;
             }
             await db.SaveChangesAsync();
         }
-        // The saved day reaches the cached calendar through the event feed, a moment later.
-        await Eventually.TrueAsync(
-            async () => (await calendars.GetAsync()).IsOpenAt(time.GetUtcNow()),
-            TimeSpan.FromSeconds(10),
-            $"the hall is open now ({today:yyyy-MM-dd}, all-day opening hours from the settings)");
-    }
 
-    /// <summary>Puts every A holder on post at their own window, except at the given windows.</summary>
-    public async Task SignOnAHoldersExceptAsync(params int[] windowNumbers)
-    {
-        await using var db = CreateDbContext();
-        var holders = await db.PostHolders
-            .Where(h => h.Role == PostRole.A && !windowNumbers.Contains(h.Post!.Window!.Number))
-            .Select(h => new { h.StaffMemberId, h.PostId })
-            .ToListAsync();
-        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var existing = await db.Presences.ToDictionaryAsync(p => p.StaffMemberId);
-        foreach (var holder in holders)
+        /// <summary>Sets a person's presence directly (for people without an account, or to stage a scene).</summary>
+        public async Task SetPresenceAsync(string staffName, PresenceState state, int? atWindow = null, AwayReason? reason = null)
         {
-            if (!existing.TryGetValue(holder.StaffMemberId, out var presence))
+            await using var db = host.App.CreateDbContext();
+            var staffId = await StaffIdAsync(db, staffName);
+            int? postId = atWindow is { } number
+                ? await db.Posts.Where(p => p.Window!.Number == number).Select(p => p.Id).SingleAsync()
+                : null;
+            var now = host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var presence = await db.Presences.SingleOrDefaultAsync(p => p.StaffMemberId == staffId);
+            if (presence is null)
             {
-                presence = new StaffPresence { StaffMemberId = holder.StaffMemberId };
+                presence = new StaffPresence { StaffMemberId = staffId };
                 db.Presences.Add(presence);
             }
-            presence.State = PresenceState.OnPost;
-            presence.PostId = holder.PostId;
+            presence.State = state;
+            presence.PostId = state == PresenceState.SignedOff ? null : postId;
+            presence.Reason = state == PresenceState.Away ? reason ?? AwayReason.Business : null;
+            presence.ExpectedReturn = state == PresenceState.Away ? now.AddMinutes(30) : null;
+            presence.HandoverToStaffId = null;
+            presence.HandoverNote = null;
             presence.Since = now;
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
-    }
 
-    /// <summary>Sets a person's presence directly (for people without an account, or to stage a scene).</summary>
-    public async Task SetPresenceAsync(string staffName, PresenceState state, int? atWindow = null, AwayReason? reason = null)
-    {
-        await using var db = CreateDbContext();
-        var staffId = await StaffIdAsync(db, staffName);
-        int? postId = atWindow is { } number
-            ? await db.Posts.Where(p => p.Window!.Number == number).Select(p => p.Id).SingleAsync()
-            : null;
-        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var presence = await db.Presences.SingleOrDefaultAsync(p => p.StaffMemberId == staffId);
-        if (presence is null)
+        public async Task<PresenceState> PresenceOfAsync(string staffName)
         {
-            presence = new StaffPresence { StaffMemberId = staffId };
-            db.Presences.Add(presence);
+            await using var db = host.App.CreateDbContext();
+            var staffId = await StaffIdAsync(db, staffName);
+            return await db.Presences.Where(p => p.StaffMemberId == staffId).Select(p => (PresenceState?)p.State).SingleOrDefaultAsync()
+                ?? PresenceState.SignedOff;
         }
-        presence.State = state;
-        presence.PostId = state == PresenceState.SignedOff ? null : postId;
-        presence.Reason = state == PresenceState.Away ? reason ?? AwayReason.Business : null;
-        presence.ExpectedReturn = state == PresenceState.Away ? now.AddMinutes(30) : null;
-        presence.HandoverToStaffId = null;
-        presence.HandoverNote = null;
-        presence.Since = now;
-        await db.SaveChangesAsync();
-    }
 
-    public async Task<PresenceState> PresenceOfAsync(string staffName)
-    {
-        await using var db = CreateDbContext();
-        var staffId = await StaffIdAsync(db, staffName);
-        return await db.Presences.Where(p => p.StaffMemberId == staffId).Select(p => (PresenceState?)p.State).SingleOrDefaultAsync()
-            ?? PresenceState.SignedOff;
-    }
-
-    /// <summary>The open alert of a kind at a window (its one post), or null.</summary>
-    public async Task<Alert?> OpenAlertAsync(string kind, int windowNumber)
-    {
-        await using var db = CreateDbContext();
-        var postId = await db.Posts.Where(p => p.Window!.Number == windowNumber).Select(p => p.Id).SingleAsync();
-        var subject = HallSubjects.Post(postId);
-        return await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.IsOpen && a.Kind == kind && a.Subject == subject);
-    }
-
-    public async Task<Alert> AlertAsync(long id)
-    {
-        await using var db = CreateDbContext();
-        return await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == id);
-    }
-
-    /// <summary>
-    /// A service scope signed in as a demo account, with the claims the app's sign-in gives
-    /// (name, id, role and, for a member of staff, the staff id), as a circuit's scope would be.
-    /// </summary>
-    public async Task<AsyncServiceScope> SignedInScopeAsync(string userName)
-    {
-        int? staffId;
-        string userId;
-        string role;
-        await using (var db = CreateDbContext())
+        /// <summary>The open alert of a kind at a window (its one post), or null.</summary>
+        public async Task<Alert?> OpenAlertAsync(string kind, int windowNumber)
         {
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-            userId = user.Id;
-            staffId = user.StaffMemberId;
-            role = await db.UserRoles.Where(r => r.UserId == user.Id)
-                .Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!)
-                .FirstAsync();
+            await using var db = host.App.CreateDbContext();
+            var postId = await db.Posts.Where(p => p.Window!.Number == windowNumber).Select(p => p.Id).SingleAsync();
+            var subject = HallSubjects.Post(postId);
+            return await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.IsOpen && a.Kind == kind && a.Subject == subject);
         }
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, userName),
-            new(ClaimTypes.NameIdentifier, userId),
-            new(ClaimTypes.Role, role),
-        };
-        if (staffId is { } id)
-        {
-            claims.Add(new Claim(HallClaimsPrincipalFactory.StaffIdClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        var scope = App.Services.CreateAsyncScope();
-        var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        authentication.SetAuthenticationState(Task.FromResult(
-            new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test")))));
-        return scope;
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
+        public async Task<Alert> AlertAsync(long id)
         {
-            await Browser.CloseAsync();
+            await using var db = host.App.CreateDbContext();
+            return await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == id);
         }
-        finally
+
+        /// <summary>
+        /// A service scope signed in as a demo account, with the claims the app's sign-in gives
+        /// (name, id, role and, for a member of staff, the staff id), as a circuit's scope would be.
+        /// </summary>
+        public async Task<AsyncServiceScope> SignedInScopeAsync(string userName)
         {
-            _playwright.Dispose();
-            await App.DisposeAsync();
+            int? staffId;
+            string userId;
+            string role;
+            await using (var db = host.App.CreateDbContext())
+            {
+                var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+                userId = user.Id;
+                staffId = user.StaffMemberId;
+                role = await db.UserRoles.Where(r => r.UserId == user.Id)
+                    .Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!)
+                    .FirstAsync();
+            }
+            var claims = new List<Claim>
+            {
+                new(ClaimTypes.Name, userName),
+                new(ClaimTypes.NameIdentifier, userId),
+                new(ClaimTypes.Role, role),
+            };
+            if (staffId is { } id)
+            {
+                claims.Add(new Claim(HallClaimsPrincipalFactory.StaffIdClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            var scope = host.App.Services.CreateAsyncScope();
+            var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+            authentication.SetAuthenticationState(Task.FromResult(
+                new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test")))));
+            return scope;
         }
     }
 
     private static Task<int> StaffIdAsync(HallDbContext db, string name) =>
         db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

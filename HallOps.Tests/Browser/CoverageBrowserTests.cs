@@ -39,7 +39,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
     [SkippableFact]
     public async Task AGoesAwayWithNoBOnPost_TheManagersWallShowsTheGapWithinOneSecond_WithoutReload()
     {
-        await using var hall = await CoverageBrowserHost.StartAsync(Database);
+        await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
         await PrepareHallAsync(hall);
         Assert.NotEqual(PresenceState.OnPost, await hall.PresenceOfAsync(WindowBHolder));
 
@@ -103,7 +103,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
     [SkippableFact]
     public async Task BAcknowledgesOnTheStaffPage_TheWallShowsWhoAcknowledged()
     {
-        await using var hall = await CoverageBrowserHost.StartAsync(Database);
+        await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
         await PrepareHallAsync(hall);
         // Window 1's A left without a handover; its B is not on post: a gap (AB4).
         await hall.SetPresenceAsync(WindowAHolder, PresenceState.Away, atWindow: Window, reason: AwayReason.Business);
@@ -189,7 +189,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
     /// The hall open now, everyone on post at their own window except the holders of windows 1 and
     /// 2 (张晓明 and 李静, both signed off), and the alerts brought in line, before any page loads.
     /// </summary>
-    private static async Task PrepareHallAsync(CoverageBrowserHost hall)
+    private static async Task PrepareHallAsync(BrowserHost hall)
     {
         await hall.OpenTheHallNowAsync();
         await hall.SignOnAHoldersExceptAsync(Window, PartnerWindow);
