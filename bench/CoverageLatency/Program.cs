@@ -166,19 +166,11 @@ if (initial.Distinct().Count() != 1 || initial[0] is not ("gap" or "bya"))
     return 1;
 }
 
-// What the open screens cost while nothing happens, to read the run's figures against.
-var idleServer = CpuSeconds(serverPid);
-var idleClient = ClientUsage().Cpu;
-var idleClock = Stopwatch.StartNew();
-await Task.Delay(TimeSpan.FromSeconds(5));
-var idleServerShare = (CpuSeconds(serverPid) - idleServer) / idleClock.Elapsed.TotalSeconds;
-var idleClientShare = (ClientUsage().Cpu - idleClient) / idleClock.Elapsed.TotalSeconds;
-
 var results = new List<Change>();
 var step = await StaffStateAsync(staff);
 var settling = TimeSpan.Zero;
 long lastPresenceEventId = 0, lastAlertId = 0;
-double cpuBefore = 0, queuedBefore = 0, rssBefore = 0;
+double cpuBefore = 0, queuedBefore = 0, rssBefore = 0, idleServerShare = 0, idleClientShare = 0;
 var clientBefore = (Cpu: 0.0, Queued: 0.0);
 var loadBefore = "";
 var clock = new Stopwatch();
@@ -187,6 +179,14 @@ for (var n = -warmUpCount; n < changeCount; n++)
 {
     if (n == 0)
     {
+        // What the open screens cost while nothing happens (after the warm-up), to read the run against.
+        var idleServer = CpuSeconds(serverPid);
+        var idleClient = ClientUsage().Cpu;
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        idleServerShare = (CpuSeconds(serverPid) - idleServer) / idleClock.Elapsed.TotalSeconds;
+        idleClientShare = (ClientUsage().Cpu - idleClient) / idleClock.Elapsed.TotalSeconds;
+
         results.Clear();
         lastPresenceEventId = LastId(databaseFile, "PresenceEvents");
         lastAlertId = LastId(databaseFile, "Alerts");
