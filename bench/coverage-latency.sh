@@ -2,7 +2,7 @@
 # Measures how fast a presence change reaches the wall screens: N headless wall screens, M presence
 # changes made on the staff page, time from the change to card 1's new state in every screen's DOM,
 # with the server's CPU time and memory. Target: p99 ≤ 250 ms.
-# Usage: bench/coverage-latency.sh [walls=20] [changes=200] [warm-up=8] [pause-ms=100] [--animations]
+# Usage: bench/coverage-latency.sh [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock]
 # (the arguments go to bench/CoverageLatency: see the top of its Program.cs)
 # The app (Release build, demo hall, fresh database, open all day) runs on core 0, the browser on
 # core 1. Set PORT to use another port than 5097.
