@@ -61,6 +61,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         _ctx.Services.AddSingleton(AlertTiming.Default);
         _ctx.Services.AddSingleton<CoverageMonitor>();
         _ctx.Services.AddSingleton<WallService>();
+        _ctx.Services.AddSingleton<WallReadModel>();
 
         await using var db = await Contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();
@@ -260,6 +261,28 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         AssertNotRenderedAgain(cards, before, except: 2);
         Assert.False(PageRenderedAgain(cut), "an event about something else must not render the page");
         Assert.Equal(statusBefore + 1, status.RenderCount); // touched by the window change only
+    }
+
+    [Fact]
+    public async Task FiveWallScreens_ShareOneReadOfTheHall_AndABurstOfChangesIsNotReadOncePerScreenPerChange()
+    {
+        var model = _ctx.Services.GetRequiredService<WallReadModel>();
+        var walls = Enumerable.Range(0, 5).Select(_ => RenderWall()).ToList();
+        Assert.Equal(1, model.Reads);
+
+        const int changes = 10;
+        for (var i = 1; i <= changes; i++)
+        {
+            var name = $"综合受理{i}";
+            await ChangeAsync(async db => (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[2])).Name = name);
+        }
+
+        foreach (var wall in walls)
+        {
+            wall.WaitForAssertion(() => Assert.Equal($"综合受理{changes}", Text(CardOf(wall, 2), ".wall-card-name")), Wait);
+        }
+        // One read per change at most, shared by every screen (per screen it would be 5 × 10).
+        Assert.InRange(model.Reads - 1, 1, changes);
     }
 
     private IDbContextFactory<HallDbContext> Contexts => _ctx.Services.GetRequiredService<IDbContextFactory<HallDbContext>>();

@@ -19,6 +19,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<PostAdminService>();
         builder.Services.AddSingleton<WallService>();
+        builder.Services.AddSingleton<WallReadModel>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
         return builder;

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using HallOps.Domain.Events;
+using HallOps.Domain.Hall;
+
+namespace HallOps.Web.Wall;
+
+/// <summary>
+/// The wall screen's shared read model, one per app instance: every open wall screen shows the same
+/// snapshot, so the snapshot is read once per burst of hall events, not once per screen per event.
+/// Events that arrive while a read runs are folded into one more read after it; each screen is then
+/// handed the newest snapshot and re-renders only the cards that changed.
+/// </summary>
+public sealed class WallReadModel : IDisposable
+{
+    private static readonly string[] Subjects =
+    [
+        HallSubjects.WindowPrefix, HallSubjects.PostPrefix, HallSubjects.PresencePrefix, HallSubjects.AlertPrefix,
+        HallSubjects.StaffPrefix, HallSubjects.HomeUnitPrefix, HallSubjects.FloorPrefix, HallSubjects.JobsPrefix,
+    ];
+
+    private readonly WallService _wall;
+    private readonly ILogger _logger;
+    private readonly IDisposable _feedSubscription;
+    private readonly Channel<bool> _reloads = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly ConcurrentDictionary<Viewer, byte> _viewers = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
+    private long _changes;
+    private WallFrame? _current;
+
+    public WallReadModel(WallService wall, HallEventFeed feed, ILogger<WallReadModel> logger)
+    {
+        _wall = wall;
+        _logger = logger;
+        _feedSubscription = feed.Subscribe(OnHallEvent);
+        _ = Task.Run(ReloadLoopAsync);
+    }
+
+    /// <summary>Number of reads of the database this model has made (for diagnostics and tests).</summary>
+    public long Reads { get; private set; }
+
+    /// <summary>Whether a hall event with this subject can change what a wall screen shows.</summary>
+    public static bool Concerns(string subject) =>
+        subject == HallSubjects.Calendar || Subjects.Any(prefix => subject.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The current snapshot: the shared one when nothing changed since it was read, else a fresh read.</summary>
+    public async Task<WallFrame> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null && current.Version == Interlocked.Read(ref _changes))
+        {
+            return current;
+        }
+        return await ReadAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands every new snapshot to <paramref name="onChanged"/> (on a pool thread, never the
+    /// publisher's). Dispose the handle to stop.
+    /// </summary>
+    public IDisposable Watch(Action<WallFrame> onChanged)
+    {
+        var viewer = new Viewer(this, onChanged);
+        _viewers.TryAdd(viewer, 0);
+        return viewer;
+    }
+
+    private Task OnHallEvent(HallEvent hallEvent)
+    {
+        if (Concerns(hallEvent.Subject))
+        {
+            Interlocked.Increment(ref _changes);
+            _reloads.Writer.TryWrite(true);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadLoopAsync()
+    {
+        var stopping = _stopping.Token;
+        try
+        {
+            while (await _reloads.Reader.WaitToReadAsync(stopping))
+            {
+                _reloads.Reader.TryRead(out _);
+                if (_viewers.IsEmpty)
+                {
+                    // Nobody watches: the next GetAsync reads afresh (the change counter moved on).
+                    continue;
+                }
+                try
+                {
+                    var loaded = await ReadAsync(stopping);
+                    foreach (var viewer in _viewers.Keys)
+                    {
+                        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Viewer.Show(state.Frame), (Viewer: viewer, Frame: loaded), preferLocal: false);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogWarning(ex, "The wall screens' snapshot could not be read; the next change retries");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Reads a snapshot and keeps it unless a newer one was stored meanwhile.</summary>
+    private async Task<WallFrame> ReadAsync(CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            // Read the counter before the data: an event committed after this point bumps it and
+            // triggers another read, so a stored snapshot is never wrongly taken as current.
+            var change = Interlocked.Read(ref _changes);
+            var current = _current;
+            if (current is not null && current.Version == change)
+            {
+                return current;
+            }
+            var loaded = new WallFrame(await _wall.LoadAsync(cancellationToken), change);
+            Reads++;
+            Volatile.Write(ref _current, loaded);
+            return loaded;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _feedSubscription.Dispose();
+        _reloads.Writer.TryComplete();
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private sealed class Viewer(WallReadModel model, Action<WallFrame> onChanged) : IDisposable
+    {
+        public void Show(WallFrame frame)
+        {
+            try
+            {
+                onChanged(frame);
+            }
+            catch (Exception ex)
+            {
+                model._logger.LogWarning(ex, "A wall screen failed to take a new snapshot");
+            }
+        }
+
+        public void Dispose() => model._viewers.TryRemove(this, out _);
+    }
+}
+
+/// <summary>A wall snapshot and its version: a higher version was read after more changes.</summary>
+public sealed record WallFrame(WallSnapshot Snapshot, long Version);
