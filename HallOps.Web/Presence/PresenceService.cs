@@ -1,3 +1,4 @@
+using HallOps.Domain.Calendar;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
@@ -21,6 +22,23 @@ public sealed record MyPresence(int StaffId, string Name, string EmployeeNo, Sta
         .SelectMany(p => p.Others.Where(o => o.Role == PostRole.B)).DistinctBy(o => o.StaffId).ToList();
 }
 
+/// <summary>
+/// A handover today (AB3): who left, to whom, when, why, until when, with what note. Active while the
+/// person who left is still away on that handover.
+/// </summary>
+public sealed record Handover(
+    DateTimeOffset At,
+    int FromStaffId,
+    string FromName,
+    int ToStaffId,
+    string ToName,
+    int? WindowNumber,
+    string? WindowName,
+    AwayReason? Reason,
+    DateTimeOffset? ExpectedReturn,
+    string? Note,
+    bool Active);
+
 /// <summary>What a person asks when leaving their post (AB3).</summary>
 public sealed class AwayRequest
 {
@@ -39,6 +57,7 @@ public sealed class PresenceService(
     CurrentUser currentUser,
     HallAuthorizer authorizer,
     CoverageMonitor monitor,
+    CalendarSource calendars,
     TimeProvider time,
     IStringLocalizer<SharedResource> L)
 {
@@ -74,6 +93,50 @@ public sealed class PresenceService(
             p.Holders.First(h => h.StaffMemberId == staffId).Role,
             p.Holders.Where(h => h.StaffMemberId != staffId)
                 .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(h.StaffMemberId))).ToList())).ToList());
+    }
+
+    /// <summary>
+    /// Today's handovers (hall-local day) that the signed-in person gave or received, newest first:
+    /// what B must know to take over (AB3).
+    /// </summary>
+    public async Task<IReadOnlyList<Handover>> MyHandoversTodayAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.StaffId is not { } me)
+        {
+            return [];
+        }
+        var calendar = await calendars.GetAsync();
+        var now = time.GetUtcNow();
+        var dayStart = calendar.ToInstant(calendar.LocalDate(now), TimeOnly.MinValue);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var handovers = await db.PresenceEvents.AsNoTracking()
+            .Where(e => e.At >= dayStart && e.HandoverToStaffId != null && (e.StaffMemberId == me || e.HandoverToStaffId == me))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        if (handovers.Count == 0)
+        {
+            return [];
+        }
+        var people = handovers.SelectMany(h => new[] { h.StaffMemberId, h.HandoverToStaffId!.Value }).Distinct().ToList();
+        var names = await db.StaffMembers.AsNoTracking().Where(s => people.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var givers = handovers.Select(h => h.StaffMemberId).Distinct().ToList();
+        var presence = await db.Presences.AsNoTracking().Where(p => givers.Contains(p.StaffMemberId)).ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
+        var postIds = handovers.Where(h => h.PostId is not null).Select(h => h.PostId!.Value).Distinct().ToList();
+        var windows = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Window!.Number, p.Window.Name })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return handovers.Select(h =>
+        {
+            var window = h.PostId is { } postId ? windows.GetValueOrDefault(postId) : null;
+            var active = presence.TryGetValue(h.StaffMemberId, out var current)
+                && current.State == PresenceState.Away && current.HandoverToStaffId == h.HandoverToStaffId && current.Since == h.At;
+            return new Handover(
+                h.At, h.StaffMemberId, names.GetValueOrDefault(h.StaffMemberId, ""), h.HandoverToStaffId!.Value,
+                names.GetValueOrDefault(h.HandoverToStaffId.Value, ""), window?.Number, window?.Name,
+                h.Reason, h.ExpectedReturn, h.HandoverNote, active);
+        }).ToList();
     }
 
     public Task<SaveResult> SignOnAsync(int postId, CancellationToken cancellationToken = default) =>
