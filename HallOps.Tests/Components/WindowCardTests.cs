@@ -32,6 +32,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         MissingBackup: false,
         State: CoverageState.ByA,
         CoveringName: null,
+        CoveringEmployeeNo: null,
         Alert: null);
 
     private readonly BunitContext _ctx = new();
@@ -80,13 +81,15 @@ public sealed class WindowCardTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AWindowCoveredByB_NamesTheCoveringB_AndShowsAAway_AB3()
+    public void AWindowCoveredByB_NamesTheCoveringBWithTheStaffNumber_AndShowsAAway_AB3_SC2_5()
     {
-        var card = RenderCard(Staffed with { State = CoverageState.ByB, CoveringName = "李静" });
+        var card = RenderCard(Staffed with { State = CoverageState.ByB, CoveringName = "李静", CoveringEmployeeNo = "YB-0112" });
 
         Assert.Equal(["wall-card", "is-covered-by-b"], card.ClassList);
         Assert.Equal("byb", card.GetAttribute("data-state"));
-        Assert.Equal("B李静 顶岗", Text(card, ".wall-card-holder"));
+        Assert.Equal("B李静YB-0112 顶岗", Text(card, ".wall-card-holder"));
+        Assert.Equal("李静", Text(card, ".wall-card-holder .wall-card-b-name"));
+        Assert.Equal("YB-0112", Text(card, ".wall-card-holder .wall-card-no"));
         Assert.Equal("顶岗", Text(card, ".wall-card-holder .wall-card-note"));
         Assert.Equal("A张晓明 离岗", Text(card, ".wall-card-backup"));
         Assert.NotNull(card.QuerySelector(".wall-card-backup .wall-tag-away"));

@@ -21,6 +21,7 @@ public sealed record WallWindowCard(
     bool MissingBackup,
     CoverageState State,
     string? CoveringName,
+    string? CoveringEmployeeNo,
     WallCardAlert? Alert);
 
 /// <summary>The window's open gap alert: unacknowledged pulses; acknowledged names who did it.</summary>

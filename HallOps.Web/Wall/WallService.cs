@@ -41,7 +41,7 @@ public sealed class WallService(
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
-        var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => h.Name);
+        var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => (h.Name, h.EmployeeNo));
         var byPost = state.Coverage.ToDictionary(c => c.PostId);
         var gapAlerts = alerts.Where(a => a.Kind == AlertKinds.CoverageGap && a.WindowId is not null).ToLookup(a => a.WindowId!.Value);
 
@@ -51,7 +51,8 @@ public sealed class WallService(
             var windowState = w.IsActive ? CoverageRules.WindowState(posts) : CoverageState.Closed;
             var a = w.Posts.SelectMany(p => p.Holders).FirstOrDefault(h => h.Role == PostRole.A);
             var covering = posts.Where(p => p.State == CoverageState.ByB && p.CoveringStaffId is not null)
-                .Select(p => names.GetValueOrDefault(p.CoveringStaffId!.Value)).FirstOrDefault();
+                .Select(p => names.TryGetValue(p.CoveringStaffId!.Value, out var b) ? b : default((string Name, string EmployeeNo)?))
+                .FirstOrDefault(b => b is not null);
             var gap = gapAlerts[w.Id].FirstOrDefault();
             return new WallWindowCard(
                 w.Id, w.Number, w.Name, w.FloorId, w.HomeUnit, w.IsActive,
@@ -59,7 +60,8 @@ public sealed class WallService(
                 string.Join("、", w.Posts.SelectMany(p => p.Holders).Where(h => h.Role == PostRole.B).Select(h => h.Name).Distinct()),
                 w.Posts.Count == 0 || w.Posts.Any(p => p.Holders.All(h => h.Role != PostRole.B)),
                 windowState,
-                covering,
+                covering?.Name,
+                covering?.EmployeeNo,
                 gap is null ? null : new WallCardAlert(gap.AcknowledgedAt is not null, gap.AcknowledgedBy, gap.EscalatedAt is not null));
         }).ToList();
 
