@@ -55,9 +55,12 @@ public sealed record WallSnapshot(
     bool Open,
     int Columns)
 {
+    /// <summary>Numbers of the windows predicted to have a gap on the next working day (from planned leave).</summary>
+    public IReadOnlyList<int> PredictedGapWindows { get; init; } = [];
+
     /// <summary>Whether the page itself (not only cards) must re-render to show <paramref name="next"/>.</summary>
     public bool PageDiffers(WallSnapshot next) =>
-        Jobs != next.Jobs || Counts != next.Counts || Open != next.Open || Columns != next.Columns
+        Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows) || Open != next.Open || Columns != next.Columns
         || !Alerts.SequenceEqual(next.Alerts)
         || Floors.Count != next.Floors.Count
         || Floors.Zip(next.Floors).Any(f => f.First.Id != f.Second.Id || f.First.Name != f.Second.Name || !f.First.WindowIds.SequenceEqual(f.Second.WindowIds));

@@ -72,6 +72,9 @@ public sealed class WallService(
             a.WindowId is { } id2 && windowNames.TryGetValue(id2, out var wn2) ? wn2.Name : null,
             a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.EscalatedAt is not null)).ToList();
 
+        var predictedPosts = await PredictedGapsAsync(db, state, calendar, now, cancellationToken);
+        var predicted = predictedPosts.Select(g => windowNames.TryGetValue(g.WindowId, out var pw) ? pw.Number : 0)
+            .Where(n => n > 0).Distinct().Order().ToList();
         var byFloor = cards.ToLookup(c => c.FloorId);
         var perFloor = floors.Select(f => byFloor[f.Id].Count()).DefaultIfEmpty(0).Max();
         return new WallSnapshot(
@@ -86,10 +89,13 @@ public sealed class WallService(
                 cards.Count(c => c.State == CoverageState.Gap),
                 await GapMinutesTodayAsync(db, calendar, now, cancellationToken),
                 cards.Count(c => c.IsActive && c.MissingBackup),
-                await PredictedGapsAsync(db, state, calendar, now, cancellationToken),
+                predicted.Count,
                 alerts.Count),
             state.Open,
-            Columns(perFloor));
+            Columns(perFloor))
+        {
+            PredictedGapWindows = predicted,
+        };
     }
 
     /// <summary>Columns of the grid so that a floor fits in one or two rows at 1920 px.</summary>
@@ -116,11 +122,11 @@ public sealed class WallService(
     }
 
     /// <summary>Posts predicted uncovered on the next working day (A and every B on planned leave).</summary>
-    private static async Task<int> PredictedGapsAsync(HallDbContext db, CoverageSnapshot state, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PredictedGap>> PredictedGapsAsync(HallDbContext db, CoverageSnapshot state, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = calendar.LocalDate(now);
         var horizon = today.AddDays(14);
         var leaves = await db.PlannedLeaves.AsNoTracking().Where(l => l.To >= today && l.From <= horizon).ToListAsync(cancellationToken);
-        return CoverageRules.PredictGaps(state.Posts, leaves, today, 1, calendar).Count;
+        return CoverageRules.PredictGaps(state.Posts, leaves, today, 1, calendar);
     }
 }
