@@ -77,6 +77,45 @@ public sealed class LeaveBrowserTests(ITestOutputHelper output) : BrowserTest
         await Expect(page.Locator("#leave-no-gaps")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
     }
 
+    [SkippableFact]
+    public async Task AB4_StaffEnterTheirOwnLeaveOnAPhone_AndSeeItUnderMyLeave_WithoutThePredictionOrOtherPeople()
+    {
+        var host = await StartAsync();
+        var calendar = await host.App.Services.GetRequiredService<CalendarSource>().GetAsync();
+        var today = calendar.LocalDate(host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var from = calendar.NextWorkingDay(today);
+        var to = from.AddDays(3);
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var phone = await host.NewContextAsync(390, 844);
+        var page = await host.OpenAsync(phone, "staff", "/", "/leave", "#leave-submit");
+        await Expect(page.Locator(".leave-person")).ToHaveCountAsync(0);
+        await FillDateAsync(page, "#leave-from", Iso(from));
+        await FillDateAsync(page, "#leave-to", Iso(to));
+        await page.Locator("#leave-submit").ClickAsync();
+
+        var row = page.Locator("#leave-list tr").Filter(new LocatorFilterOptions { HasText = Iso(to) });
+        await Expect(row).ToContainTextAsync("共4天");
+        await Expect(row.Locator("[data-cancel-leave]")).ToHaveTextAsync("撤销");
+        await Expect(page.GetByText("我的请假")).ToBeVisibleAsync();
+        await Expect(page.Locator("#leave-gaps, #leave-no-gaps")).ToHaveCountAsync(0);
+
+        // The same range again is refused, with the reason in Chinese, and nothing is added.
+        await FillDateAsync(page, "#leave-from", Iso(from));
+        await FillDateAsync(page, "#leave-to", Iso(from));
+        await page.Locator("#leave-submit").ClickAsync();
+        await Expect(page.Locator("[data-leave-error]")).ToHaveTextAsync($"该人员{Iso(from)}至{Iso(to)}已有请假登记，日期不能重叠。");
+        await Expect(page.Locator("#leave-list [data-cancel-leave]")).ToHaveCountAsync(1);
+
+        await BrowserHost.FontsReadyAsync(page);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        var innerWidth = await page.EvaluateAsync<int>("() => window.innerWidth");
+        var path = BrowserHost.ScreenshotPath("leave-staff-390x844.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"/leave (staff) at 390×844: scrollWidth {scrollWidth}, innerWidth {innerWidth}; screenshot {path}");
+        Assert.True(scrollWidth <= innerWidth, $"/leave scrolls sideways on a phone: {scrollWidth} px wide in a {innerWidth} px window.");
+    }
+
     /// <summary>Types a date into an editable date picker and leaves the field, as a person at a keyboard does.</summary>
     private static async Task FillDateAsync(IPage page, string pickerSelector, string iso)
     {
