@@ -102,7 +102,7 @@ public static class CoverageRules
             var date = day;
             bool OnLeave(int staffId) => byStaff[staffId].Any(l => l.Covers(date));
             gaps.AddRange(postList
-                .Where(p => p.Holders.All(h => OnLeave(h.StaffMemberId)))
+                .Where(p => p.Holders.Count > 0 && p.Holders.All(h => OnLeave(h.StaffMemberId)))
                 .Select(p => new PredictedGap(date, p.PostId, p.WindowId)));
         }
         return gaps;

@@ -75,8 +75,11 @@ public class PresenceEvent
     public required string RecordedBy { get; set; }
 }
 
-/// <summary>请假: leave entered ahead, by the person or a manager, for gap prediction.</summary>
-public class PlannedLeave
+/// <summary>
+/// 请假: leave entered ahead (AB3, AB4), by the person or a manager, for gap prediction. Its
+/// subject is the person's, so the wall's predicted-gap count follows every change.
+/// </summary>
+public class PlannedLeave : IPublishesChanges
 {
     public int Id { get; set; }
 
@@ -91,5 +94,12 @@ public class PlannedLeave
 
     public string? Note { get; set; }
 
+    /// <summary>The account that entered it (the person, or a manager for them).</summary>
+    public string RecordedBy { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
+
     public bool Covers(DateOnly date) => From <= date && date <= To;
+
+    string IPublishesChanges.EventSubject => HallSubjects.Leave(StaffMemberId);
 }

@@ -10,6 +10,9 @@ public static class HallSubjects
     public const string FloorPrefix = "floor:";
     public const string PresencePrefix = "presence:";
     public const string AlertPrefix = "alert:";
+
+    /// <summary>Planned leave (请假) of a person: "leave:{staffId}".</summary>
+    public const string LeavePrefix = "leave:";
     public const string JobsPrefix = "jobs:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
@@ -26,6 +29,8 @@ public static class HallSubjects
     public static string Floor(int floorId) => FloorPrefix + floorId;
 
     public static string Presence(int staffId) => PresencePrefix + staffId;
+
+    public static string Leave(int staffId) => LeavePrefix + staffId;
 
     public static string Alert(long alertId) => AlertPrefix + alertId;
 

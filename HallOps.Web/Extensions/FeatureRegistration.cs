@@ -3,6 +3,7 @@ using HallOps.Web.AuditSearch;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
 using HallOps.Web.Identity;
+using HallOps.Web.Leave;
 using HallOps.Web.Wall;
 using HallOps.Web.Windows;
 
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallAuthorizer>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<PresenceService>();
+        builder.Services.AddScoped<LeaveService>();
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<PostAdminService>();
         builder.Services.AddSingleton<WallService>();

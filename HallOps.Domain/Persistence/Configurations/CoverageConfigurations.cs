@@ -32,7 +32,9 @@ internal sealed class PlannedLeaveConfiguration : IEntityTypeConfiguration<Plann
     {
         builder.HasOne(l => l.StaffMember).WithMany().HasForeignKey(l => l.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(l => l.Note).HasMaxLength(200);
+        builder.Property(l => l.RecordedBy).HasMaxLength(256);
         builder.HasIndex(l => new { l.StaffMemberId, l.From });
+        builder.HasIndex(l => l.To);
     }
 }
 

@@ -182,6 +182,14 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Reason")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<int>("StaffMemberId")
                         .HasColumnType("int");
 
@@ -189,6 +197,8 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("To");
 
                     b.HasIndex("StaffMemberId", "From");
 

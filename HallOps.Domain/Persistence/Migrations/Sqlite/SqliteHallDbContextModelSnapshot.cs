@@ -171,6 +171,14 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StaffMemberId")
                         .HasColumnType("INTEGER");
 
@@ -178,6 +186,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("To");
 
                     b.HasIndex("StaffMemberId", "From");
 
