@@ -2,6 +2,7 @@ using HallOps.Web.Alerts;
 using HallOps.Web.AuditSearch;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
+using HallOps.Web.Reports;
 using HallOps.Web.Identity;
 using HallOps.Web.Wall;
 using HallOps.Web.Windows;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<WallService>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
+        builder.Services.AddScoped<CoverageReportService>();
         return builder;
     }
 }
