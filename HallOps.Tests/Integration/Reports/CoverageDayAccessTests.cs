@@ -9,6 +9,7 @@ namespace HallOps.Tests.Integration.Reports;
 public sealed class CoverageDayAccessTests(SeededHall hall) : IClassFixture<SeededHall>
 {
     [Theory]
+    [InlineData("/manage/coverage")]
     [InlineData("/manage/coverage/2026-11-25.xlsx")]
     public async Task CoverageDay_AStaffAccount_IsSentToAccessDenied(string path)
     {
@@ -29,6 +30,17 @@ public sealed class CoverageDayAccessTests(SeededHall hall) : IClassFixture<Seed
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/login", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task CoverageDay_TheManager_OpensThePage()
+    {
+        var client = await DemoAccounts.SignInAsync(hall.App, "manager");
+
+        var response = await client.GetAsync("/manage/coverage");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("今日在岗情况", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
