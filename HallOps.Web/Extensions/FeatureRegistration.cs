@@ -2,6 +2,7 @@ using HallOps.Web.Alerts;
 using HallOps.Web.AuditSearch;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
+using HallOps.Web.Reports;
 using HallOps.Web.Identity;
 using HallOps.Web.Leave;
 using HallOps.Web.Wall;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<WallReadModel>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
+        builder.Services.AddScoped<CoverageReportService>();
         return builder;
     }
 }

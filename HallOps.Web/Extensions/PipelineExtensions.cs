@@ -37,6 +37,7 @@ public static class PipelineExtensions
             .AddInteractiveServerRenderMode();
         app.MapHallHealth();
         app.MapAccountEndpoints();
+        app.MapCoverageReportEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

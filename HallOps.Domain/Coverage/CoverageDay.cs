@@ -1,0 +1,147 @@
+using HallOps.Domain.Calendar;
+using HallOps.Domain.Staffing;
+
+namespace HallOps.Domain.Coverage;
+
+/// <summary>One presence change of a person, as the day's timeline replays it.</summary>
+public sealed record PresenceChange(int StaffMemberId, DateTimeOffset At, PresenceState State, int? HandoverToStaffId = null);
+
+/// <summary>A holder of a post, without where they are (the timeline supplies that).</summary>
+public sealed record HolderRole(int StaffMemberId, PostRole Role);
+
+/// <summary>A post of a window and who holds it, as A or B.</summary>
+public sealed record HeldPost(int PostId, int WindowId, IReadOnlyList<HolderRole> Holders);
+
+/// <summary>
+/// A stretch of a window's day in one state: covered by A, covered by a B (<see cref="CoveringStaffId"/>
+/// names who), a gap, or closed (outside opening hours, the lunch break, a day off).
+/// </summary>
+public sealed record CoverageInterval(DateTimeOffset From, DateTimeOffset To, CoverageState State, int? CoveringStaffId)
+{
+    public TimeSpan Length => To - From;
+}
+
+/// <summary>A window's day: its intervals in time order and the minutes by A, by B and of gap.</summary>
+public sealed record WindowCoverageDay(int WindowId, IReadOnlyList<CoverageInterval> Intervals)
+{
+    public int AMinutes => Minutes(CoverageState.ByA);
+
+    public int BMinutes => Minutes(CoverageState.ByB);
+
+    public int GapMinutes => Minutes(CoverageState.Gap);
+
+    /// <summary>Open minutes counted so far (A + B + gap).</summary>
+    public int OpenMinutes => AMinutes + BMinutes + GapMinutes;
+
+    private int Minutes(CoverageState state) =>
+        (int)Math.Round(Intervals.Where(i => i.State == state).Sum(i => i.Length.TotalMinutes), MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// The coverage of every window over one hall-local date: the span drawn (the season's morning start
+/// to its afternoon end), how far it is counted (now, for today), and each window's intervals.
+/// </summary>
+public sealed record CoverageDayResult(
+    DateOnly Date,
+    bool IsWorkingDay,
+    DateTimeOffset SpanFrom,
+    DateTimeOffset SpanTo,
+    DateTimeOffset CountedUntil,
+    IReadOnlyList<WindowCoverageDay> Windows);
+
+/// <summary>
+/// 今日在岗情况 (AB4, SC2.2): replays a day's presence changes against the posts and the calendar and
+/// says, for every window, who covered it when. The state at each instant is the coverage rule's
+/// (<see cref="CoverageRules.Evaluate(PostHolders, bool)"/>, <see cref="CoverageRules.WindowState"/>),
+/// the same the wall shows live; this only decides which instants to ask about.
+/// </summary>
+public static class CoverageDay
+{
+    /// <summary>
+    /// Computes the day. <paramref name="history"/> holds each person's changes: the last one at or
+    /// before an instant is their state then (a person with none is signed off), so it must include
+    /// each person's state at the start of the day (their last change before it). A person on post
+    /// covers every post they hold. <paramref name="until"/> (now, for today) ends the counting: the
+    /// rest of the day has no intervals yet.
+    /// </summary>
+    public static CoverageDayResult Compute(
+        DateOnly date,
+        IEnumerable<HeldPost> posts,
+        IEnumerable<PresenceChange> history,
+        WorkingCalendar calendar,
+        DateTimeOffset? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(calendar);
+
+        var season = calendar.Hours.SeasonOn(date);
+        var spanFrom = calendar.ToInstant(date, season.Morning.Start);
+        var spanTo = calendar.ToInstant(date, season.Afternoon.End);
+        var end = until is { } u ? Clamp(u, spanFrom, spanTo) : spanTo;
+        var working = calendar.IsWorkingDay(date);
+
+        var postList = posts.ToList();
+        var changes = history
+            .OrderBy(c => c.At)
+            .GroupBy(c => c.StaffMemberId)
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+        // The instants where something can change: the sessions' edges and every change inside the span.
+        var cuts = new SortedSet<DateTimeOffset> { spanFrom, end };
+        if (working)
+        {
+            foreach (var edge in new[] { season.Morning.End, season.Afternoon.Start })
+            {
+                cuts.Add(Clamp(calendar.ToInstant(date, edge), spanFrom, end));
+            }
+        }
+        foreach (var change in changes.Values.SelectMany(c => c).Where(c => c.At > spanFrom && c.At < end))
+        {
+            cuts.Add(change.At);
+        }
+
+        var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
+        var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
+        var points = cuts.ToList();
+        for (var i = 0; i + 1 < points.Count; i++)
+        {
+            var (from, to) = (points[i], points[i + 1]);
+            var open = working && calendar.IsOpenAt(from);
+            foreach (var (windowId, windowPosts) in byWindow)
+            {
+                var coverage = windowPosts.Select(p => CoverageRules.Evaluate(AtInstant(p, changes, from), open)).ToList();
+                var state = CoverageRules.WindowState(coverage);
+                var who = state is CoverageState.ByA or CoverageState.ByB
+                    ? coverage.First(c => c.State == state).CoveringStaffId
+                    : null;
+                Append(intervals[windowId], new CoverageInterval(from, to, state, who));
+            }
+        }
+
+        var windows = byWindow.Keys.Order().Select(id => new WindowCoverageDay(id, intervals[id])).ToList();
+        return new CoverageDayResult(date, working, spanFrom, spanTo, end, windows);
+    }
+
+    /// <summary>A post's holders with the state each had at an instant.</summary>
+    private static PostHolders AtInstant(HeldPost post, IReadOnlyDictionary<int, List<PresenceChange>> changes, DateTimeOffset at) =>
+        new(post.PostId, post.WindowId, post.Holders.Select(h =>
+        {
+            var last = changes.TryGetValue(h.StaffMemberId, out var list) ? list.LastOrDefault(c => c.At <= at) : null;
+            return new HolderPresence(h.StaffMemberId, h.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
+        }).ToList());
+
+    /// <summary>Adds an interval, joining it to the previous one when nothing differs but the time.</summary>
+    private static void Append(List<CoverageInterval> list, CoverageInterval next)
+    {
+        if (list.Count > 0 && list[^1] is var last && last.To == next.From && last.State == next.State && last.CoveringStaffId == next.CoveringStaffId)
+        {
+            list[^1] = last with { To = next.To };
+            return;
+        }
+        list.Add(next);
+    }
+
+    private static DateTimeOffset Clamp(DateTimeOffset value, DateTimeOffset min, DateTimeOffset max) =>
+        value < min ? min : value > max ? max : value;
+}

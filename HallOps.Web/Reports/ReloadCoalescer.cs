@@ -1,0 +1,56 @@
+namespace HallOps.Web.Reports;
+
+/// <summary>
+/// Runs a reload when asked, never two at once and never one per request: a request while a reload
+/// runs marks it dirty, and one more reload runs after it, however many requests came meanwhile.
+/// A page's hall-event handler calls <see cref="Request"/> and returns at once, so a burst of events
+/// costs at most two reloads.
+/// </summary>
+public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed = null)
+{
+    private readonly Lock _gate = new();
+    private bool _running;
+    private bool _again;
+
+    /// <summary>Completes when the reloads started by the requests so far have run (for tests and disposal).</summary>
+    public Task Idle { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Asks for a reload: starts one, or makes the running one be followed by exactly one more.</summary>
+    public void Request()
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                _again = true;
+                return;
+            }
+            _running = true;
+            Idle = Task.Run(RunAsync);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await reload();
+            }
+            catch (Exception ex)
+            {
+                failed?.Invoke(ex);
+            }
+            lock (_gate)
+            {
+                if (!_again)
+                {
+                    _running = false;
+                    return;
+                }
+                _again = false;
+            }
+        }
+    }
+}
