@@ -285,6 +285,36 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.InRange(model.Reads - 1, 1, changes);
     }
 
+    [Fact]
+    public async Task AB4_AGapCountsItsMinutesToday_FromThePresenceHistory_AsTheManagersCoverageDayDoes()
+    {
+        var cut = RenderWall();
+        var liu = _data.StaffIds["刘洋"];
+
+        // Window 3 has no B: its A, on post since before opening (as their sign-on recorded it),
+        // leaving opens a gap at once.
+        await ChangeAsync(async db =>
+        {
+            db.PresenceEvents.Add(new PresenceEvent { StaffMemberId = liu, State = PresenceState.OnPost, At = _time.GetUtcNow().AddHours(-2), RecordedBy = "test" });
+            var presence = await db.Presences.SingleAsync(p => p.StaffMemberId == liu);
+            presence.State = PresenceState.Away;
+            presence.Since = _time.GetUtcNow();
+            db.PresenceEvents.Add(new PresenceEvent { StaffMemberId = liu, State = PresenceState.Away, At = presence.Since, RecordedBy = "test" });
+        });
+        cut.WaitForAssertion(() => Assert.Equal("空岗 1（今日累计 0 分钟）", FooterOf(cut)[2]), Wait);
+
+        // Twelve minutes later the A comes back: twelve window-minutes of gap today.
+        _time.Advance(TimeSpan.FromMinutes(12));
+        await ChangeAsync(async db =>
+        {
+            var presence = await db.Presences.SingleAsync(p => p.StaffMemberId == liu);
+            presence.State = PresenceState.OnPost;
+            presence.Since = _time.GetUtcNow();
+            db.PresenceEvents.Add(new PresenceEvent { StaffMemberId = liu, State = PresenceState.OnPost, At = presence.Since, RecordedBy = "test" });
+        });
+        cut.WaitForAssertion(() => Assert.Equal("空岗 0（今日累计 12 分钟）", FooterOf(cut)[2]), Wait);
+    }
+
     private IDbContextFactory<HallDbContext> Contexts => _ctx.Services.GetRequiredService<IDbContextFactory<HallDbContext>>();
 
     /// <summary>Renders /wall in the hall's language and waits for the grid to be loaded.</summary>

@@ -122,7 +122,7 @@ public sealed class CoverageReportService(
         var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders)
             .DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => h.Name);
 
-        var history = await HistoryAsync(db, dayStart, dayEnd, cancellationToken);
+        var history = await CoverageHistory.DayAsync(db, dayStart, dayEnd, cancellationToken);
         var posts = active.SelectMany(w => w.Posts.Select(p =>
             new HeldPost(p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))).ToList();
         var isToday = date == today;
@@ -166,32 +166,6 @@ public sealed class CoverageReportService(
             new CoverageTotals(rows.Count, rows.Sum(r => r.AMinutes), rows.Sum(r => r.BMinutes), rows.Sum(r => r.GapMinutes), rows.Count(r => r.GapMinutes > 0)),
             alertRows.Where(a => a.IsOpen).ToList(),
             ofTheDay), null);
-    }
-
-    /// <summary>
-    /// Everyone's presence changes that decide the day: each person's last stored change before the
-    /// day (their state at its start), the day's changes, and the presence row itself as the latest
-    /// change (a row written without a history line — seeding, repairs — still counts from its Since).
-    /// </summary>
-    private static async Task<List<PresenceChange>> HistoryAsync(
-        HallDbContext db, DateTimeOffset dayStart, DateTimeOffset dayEnd, CancellationToken cancellationToken)
-    {
-        var lastBefore = await db.PresenceEvents.AsNoTracking()
-            .Where(e => e.At < dayStart)
-            .GroupBy(e => e.StaffMemberId)
-            .Select(g => g.Max(e => e.Id))
-            .ToListAsync(cancellationToken);
-        var events = await db.PresenceEvents.AsNoTracking()
-            .Where(e => lastBefore.Contains(e.Id) || (e.At >= dayStart && e.At < dayEnd))
-            .Select(e => new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId))
-            .ToListAsync(cancellationToken);
-        var rows = await db.Presences.AsNoTracking()
-            .Where(p => p.Since < dayEnd)
-            .Select(p => new PresenceChange(p.StaffMemberId, p.Since, p.State, p.HandoverToStaffId))
-            .ToListAsync(cancellationToken);
-        var known = events.Select(e => (e.StaffMemberId, e.At)).ToHashSet();
-        events.AddRange(rows.Where(r => !known.Contains((r.StaffMemberId, r.At))));
-        return events;
     }
 
     /// <summary>The xlsx file name of a date: 在岗情况_2026-11-25.xlsx.</summary>

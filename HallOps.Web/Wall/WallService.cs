@@ -87,7 +87,8 @@ public sealed class WallService(
                 cards.Count,
                 cards.Count(c => c.State == CoverageState.ByB),
                 cards.Count(c => c.State == CoverageState.Gap),
-                await GapMinutesTodayAsync(db, calendar, now, cancellationToken),
+                await GapMinutesTodayAsync(db, windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
+                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now, cancellationToken),
                 cards.Count(c => c.IsActive && c.MissingBackup),
                 predicted.Count,
                 alerts.Count),
@@ -110,15 +111,18 @@ public sealed class WallService(
         return new WallJobs(JobsStatus.Of(beat, now, TimeSpan.FromMinutes(options.Value.HeartbeatStaleMinutes)), beat?.BeatAt);
     }
 
-    /// <summary>Minutes of gap (AB4) at any window today, from the gap alerts' lives.</summary>
-    private static async Task<int> GapMinutesTodayAsync(HallDbContext db, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Window-minutes of gap (AB4) today so far, replayed from the presence history exactly as the
+    /// manager's coverage day counts them (<see cref="CoverageDay"/>).
+    /// </summary>
+    private static async Task<int> GapMinutesTodayAsync(
+        HallDbContext db, IEnumerable<HeldPost> posts, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var dayStart = calendar.ToInstant(calendar.LocalDate(now), TimeOnly.MinValue);
-        var gaps = await db.Alerts.AsNoTracking()
-            .Where(a => a.Kind == AlertKinds.CoverageGap && a.RaisedAt < now && (a.ResolvedAt == null || a.ResolvedAt > dayStart))
-            .Select(a => new { a.RaisedAt, a.ResolvedAt })
-            .ToListAsync(cancellationToken);
-        return (int)gaps.Sum(g => ((g.ResolvedAt ?? now) - (g.RaisedAt > dayStart ? g.RaisedAt : dayStart)).TotalMinutes);
+        var today = calendar.LocalDate(now);
+        var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+        var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
+        var history = await CoverageHistory.DayAsync(db, dayStart, dayEnd, cancellationToken);
+        return CoverageDay.Compute(today, posts, history, calendar, now).Windows.Sum(w => w.GapMinutes);
     }
 
     /// <summary>Posts predicted uncovered on the next working day (A and every B on planned leave).</summary>
