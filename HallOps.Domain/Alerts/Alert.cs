@@ -18,6 +18,12 @@ public static class AlertKinds
 
     /// <summary>AB3: A left without a handover; B must take over on their own.</summary>
     public const string TakeOver = "take-over";
+
+    /// <summary>TL5: a case within the due-soon threshold (yellow light).</summary>
+    public const string CaseDueSoon = "case-due-soon";
+
+    /// <summary>TL5: a case past its due time (red light).</summary>
+    public const string CaseOverdue = "case-overdue";
 }
 
 /// <summary>

@@ -48,9 +48,60 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
         }
     }
 
+    /// <summary>
+    /// Saves a presence change on <paramref name="db"/> and brings the alerts in line in the same
+    /// transaction, so every screen hears of both at once (one hall-event burst, one render). When
+    /// the alert write conflicts (another instance got there first), the change is still committed
+    /// and the alerts are repaired row by row afterwards.
+    /// </summary>
+    public async Task SaveWithAlertsAsync(HallDbContext db, CancellationToken cancellationToken = default)
+    {
+        bool inLine;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            // The failed save of a conflict rolls back to its savepoint: the change above stays.
+            inLine = (await TryReconcileAsync(db, cancellationToken)).Saved;
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (!inLine)
+        {
+            await ReconcileAsync(cancellationToken);
+            return;
+        }
+        await EscalateAsync(time.GetUtcNow(), cancellationToken);
+    }
+
     private async Task ReconcileOnceAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var attempt = await TryReconcileAsync(db, cancellationToken);
+        if (!attempt.Saved)
+        {
+            // Another instance or an acknowledgement got there first: apply each change on its own.
+            foreach (var alert in attempt.Cleared)
+            {
+                await ChangeOneAsync(alert.Id, a => a.IsOpen, a => AlertRules.Resolve(a, attempt.At), cancellationToken);
+            }
+            foreach (var alert in attempt.Raised)
+            {
+                await RaiseOneAsync(alert, cancellationToken);
+            }
+        }
+        await EscalateAsync(attempt.At, cancellationToken);
+    }
+
+    private sealed record ReconcileAttempt(DateTimeOffset At, List<Alert> Cleared, List<Alert> Raised, bool Saved);
+
+    /// <summary>Raises and resolves on <paramref name="db"/> what the hall's state asks for, in one save.</summary>
+    private async Task<ReconcileAttempt> TryReconcileAsync(HallDbContext db, CancellationToken cancellationToken)
+    {
         var snapshot = await SnapshotAsync(db, cancellationToken);
         var now = snapshot.At;
 
@@ -69,21 +120,9 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
             .Select(w => new Alert { Kind = w.Kind, Subject = w.Subject, Severity = w.Severity, WindowId = w.WindowId, RaisedAt = now })
             .ToList();
         db.Alerts.AddRange(raised);
-        if (!await TrySaveAsync(db, cancellationToken))
-        {
-            // Another instance or an acknowledgement got there first: apply each change on its own.
-            foreach (var alert in cleared)
-            {
-                await ChangeOneAsync(alert.Id, a => a.IsOpen, a => AlertRules.Resolve(a, now), cancellationToken);
-            }
-            foreach (var alert in raised)
-            {
-                await RaiseOneAsync(alert, cancellationToken);
-            }
-        }
-
-        await EscalateAsync(now, cancellationToken);
+        return new ReconcileAttempt(now, cleared, raised, cleared.Count + raised.Count == 0 || await TrySaveAsync(db, cancellationToken));
     }
+
 
     /// <summary>Escalates and re-alerts every open alert that is due (any kind).</summary>
     private async Task EscalateAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ public static class HallSubjects
     /// <summary>Planned leave (请假) of a person: "leave:{staffId}".</summary>
     public const string LeavePrefix = "leave:";
     public const string JobsPrefix = "jobs:";
+    public const string MatterPrefix = "matter:";
+    public const string CasePrefix = "case:";
+    public const string DerelictionPrefix = "dereliction:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -35,6 +38,12 @@ public static class HallSubjects
     public static string Alert(long alertId) => AlertPrefix + alertId;
 
     public static string Jobs(string name) => JobsPrefix + name;
+
+    public static string Matter(int matterId) => MatterPrefix + matterId;
+
+    public static string Case(long caseId) => CasePrefix + caseId;
+
+    public static string Dereliction(long recordId) => DerelictionPrefix + recordId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

@@ -1,3 +1,5 @@
+using HallOps.Domain.Accountability;
+using HallOps.Domain.Cases;
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Audit;
 using HallOps.Domain.Calendar;
@@ -35,6 +37,14 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<PlannedLeave> PlannedLeaves => Set<PlannedLeave>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<MatterVersion> MatterVersions => Set<MatterVersion>();
+    public DbSet<ServiceCase> Cases => Set<ServiceCase>();
+    public DbSet<CasePause> CasePauses => Set<CasePause>();
+    public DbSet<CaseExtension> CaseExtensions => Set<CaseExtension>();
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+    public DbSet<DerelictionRecord> DerelictionRecords => Set<DerelictionRecord>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

@@ -227,8 +227,9 @@ public sealed class PresenceService(
     }
 
     /// <summary>
-    /// Applies a change to the signed-in person's presence: stored with its history line in one
-    /// commit, then the alerts are brought in line at once (the minute scan repairs a crash in between).
+    /// Applies a change to the signed-in person's presence: stored with its history line and the
+    /// alerts it raises or clears in one commit (if the alerts conflict with another instance, the
+    /// change commits alone and the alerts are repaired at once; the minute scan repairs the rest).
     /// </summary>
     private async Task<SaveResult> ChangeAsync(
         Func<HallDbContext, int, StaffPresence, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
@@ -264,8 +265,8 @@ public sealed class PresenceService(
             HandoverNote = presence.HandoverNote,
             RecordedBy = user.Name,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        await monitor.ReconcileAsync(cancellationToken);
+        // The change and the alerts it causes commit together: every screen shows both at once.
+        await monitor.SaveWithAlertsAsync(db, cancellationToken);
         return SaveResult.Ok;
     }
 }

@@ -17,6 +17,70 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HallOps.Domain.Accountability.DerelictionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("DerelictionRecords");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -153,6 +217,384 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CaseExtension", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseExtensions");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CaseNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IssuedByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique();
+
+                    b.ToTable("CaseNotices");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CasePause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePauses");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.Matter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CurrentVersionId");
+
+                    b.HasIndex("HomeUnitId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.MatterMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deferrable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatterVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirement")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterVersionId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("MatterMaterial");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.MatterVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommittedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guide")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatutoryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SupplementPausesClock")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MatterVersions");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.ServiceCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicantKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeferredItemsDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueSoonAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandlerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Light")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatterVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextLightAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("ExternalNumber")
+                        .IsUnique();
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("MatterVersionId");
+
+                    b.HasIndex("NextLightAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("WindowId");
+
+                    b.HasIndex("HandlerStaffId", "State");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
@@ -724,6 +1166,120 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Accountability.DerelictionRecord", b =>
+                {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CaseExtension", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.ServiceCase", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CaseNotice", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.ServiceCase", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.CasePause", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.ServiceCase", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.Matter", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.MatterVersion", "CurrentVersion")
+                        .WithMany()
+                        .HasForeignKey("CurrentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.HomeUnit", "HomeUnit")
+                        .WithMany()
+                        .HasForeignKey("HomeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CurrentVersion");
+
+                    b.Navigation("HomeUnit");
+
+                    b.Navigation("Window");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.MatterMaterial", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.MatterVersion", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("MatterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.MatterVersion", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.Matter", "Matter")
+                        .WithMany("Versions")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Matter");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.ServiceCase", b =>
+                {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", "Handler")
+                        .WithMany()
+                        .HasForeignKey("HandlerStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HallOps.Domain.Cases.Matter", "Matter")
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HallOps.Domain.Cases.MatterVersion", "MatterVersion")
+                        .WithMany()
+                        .HasForeignKey("MatterVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Handler");
+
+                    b.Navigation("Matter");
+
+                    b.Navigation("MatterVersion");
+
+                    b.Navigation("Window");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
                 {
                     b.HasOne("HallOps.Domain.Staffing.StaffMember", "StaffMember")
@@ -873,6 +1429,25 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.Matter", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.MatterVersion", b =>
+                {
+                    b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Cases.ServiceCase", b =>
+                {
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HallOps.Domain.Hall.Floor", b =>
