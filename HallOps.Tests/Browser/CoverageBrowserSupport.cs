@@ -107,12 +107,17 @@ public static class CoverageBrowserSupport
                 presence.State = PresenceState.OnPost;
                 presence.PostId = holder.PostId;
                 presence.Since = now;
+                db.PresenceEvents.Add(new PresenceEvent { StaffMemberId = holder.StaffMemberId, State = PresenceState.OnPost, PostId = holder.PostId, At = now, RecordedBy = "test" });
             }
             await db.SaveChangesAsync();
         }
 
-        /// <summary>Sets a person's presence directly (for people without an account, or to stage a scene).</summary>
-        public async Task SetPresenceAsync(string staffName, PresenceState state, int? atWindow = null, AwayReason? reason = null)
+        /// <summary>
+        /// Sets a person's presence directly, with its history line (for people without an account,
+        /// or to stage a scene); away, optionally with a handover to a named B and a note (AB3).
+        /// </summary>
+        public async Task SetPresenceAsync(
+            string staffName, PresenceState state, int? atWindow = null, AwayReason? reason = null, string? handoverTo = null, string? note = null)
         {
             await using var db = host.App.CreateDbContext();
             var staffId = await StaffIdAsync(db, staffName);
@@ -130,9 +135,15 @@ public static class CoverageBrowserSupport
             presence.PostId = state == PresenceState.SignedOff ? null : postId;
             presence.Reason = state == PresenceState.Away ? reason ?? AwayReason.Business : null;
             presence.ExpectedReturn = state == PresenceState.Away ? now.AddMinutes(30) : null;
-            presence.HandoverToStaffId = null;
-            presence.HandoverNote = null;
+            presence.HandoverToStaffId = state == PresenceState.Away && handoverTo is not null ? await StaffIdAsync(db, handoverTo) : null;
+            presence.HandoverNote = state == PresenceState.Away ? note : null;
             presence.Since = now;
+            db.PresenceEvents.Add(new PresenceEvent
+            {
+                StaffMemberId = staffId, State = state, PostId = presence.PostId, Reason = presence.Reason, At = now,
+                ExpectedReturn = presence.ExpectedReturn, HandoverToStaffId = presence.HandoverToStaffId, HandoverNote = presence.HandoverNote,
+                RecordedBy = "test",
+            });
             await db.SaveChangesAsync();
         }
 
