@@ -17,6 +17,8 @@ public static class HallSubjects
     public const string MatterPrefix = "matter:";
     public const string CasePrefix = "case:";
     public const string DerelictionPrefix = "dereliction:";
+    public const string RoundPrefix = "round:";
+    public const string RoundTemplatePrefix = "round-template:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -44,6 +46,10 @@ public static class HallSubjects
     public static string Case(long caseId) => CasePrefix + caseId;
 
     public static string Dereliction(long recordId) => DerelictionPrefix + recordId;
+
+    public static string Round(long instanceId) => RoundPrefix + instanceId;
+
+    public static string RoundTemplate(int templateId) => RoundTemplatePrefix + templateId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

@@ -1,3 +1,4 @@
+using HallOps.Domain.Rounds;
 using HallOps.Domain.Accountability;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Alerts;
@@ -45,6 +46,10 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<DerelictionRecord> DerelictionRecords => Set<DerelictionRecord>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<RoundTemplate> RoundTemplates => Set<RoundTemplate>();
+    public DbSet<RoundScheduleEntry> RoundSchedules => Set<RoundScheduleEntry>();
+    public DbSet<RoundInstance> Rounds => Set<RoundInstance>();
+    public DbSet<RoundCheck> RoundChecks => Set<RoundCheck>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];
