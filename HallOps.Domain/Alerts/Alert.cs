@@ -24,6 +24,12 @@ public static class AlertKinds
 
     /// <summary>TL5: a case past its due time (red light).</summary>
     public const string CaseOverdue = "case-overdue";
+
+    /// <summary>SE2, SE4, HY2: a round not done by its due-by time.</summary>
+    public const string RoundOverdue = "round-overdue";
+
+    /// <summary>SE2, SE4, HY2: a round not done by its missed line (the expected check never came).</summary>
+    public const string RoundMissed = "round-missed";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HallOps.Domain.Rounds;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Events;
@@ -31,6 +32,8 @@ public static class DataRegistration
         builder.Services.AddSingleton(new AlertTiming(
             TimeSpan.FromMinutes(options.AlertAckTimeoutMinutes), TimeSpan.FromMinutes(options.AlertReAlertMinutes)));
         builder.Services.AddSingleton<CoverageMonitor>();
+        builder.Services.AddSingleton<RoundPlanner>();
+        builder.Services.AddSingleton<RoundMonitor>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();
         return builder;

@@ -46,6 +46,8 @@ public static class JobsRegistration
         });
         builder.Services.AddTransient<HeartbeatJob>();
         builder.Services.AddTransient<CoverageScanJob>();
+        builder.Services.AddTransient<RoundPlanJob>();
+        builder.Services.AddTransient<RoundMonitorJob>();
         return builder;
     }
 

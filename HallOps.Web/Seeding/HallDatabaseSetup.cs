@@ -1,3 +1,4 @@
+using HallOps.Domain.Rounds;
 using HallOps.Domain.Audit;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Identity;
@@ -44,6 +45,17 @@ public sealed class HallDatabaseSetup(
             db.CalendarDays.AddRange(OfficialHolidays.Load());
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Working calendar seeded from the official holiday calendars");
+        }
+
+        if (!await db.RoundTemplates.AnyAsync(cancellationToken))
+        {
+            foreach (var (template, schedule) in RoundDefaults.Create(active: false))
+            {
+                schedule.Template = template;
+                db.RoundSchedules.Add(schedule);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Default rounds seeded (schedules inactive until switched on): shutdown checks, evening rounds, hygiene checks and inspections");
         }
 
         if (options.Value.DemoSeed)
