@@ -93,6 +93,21 @@ public sealed class IntakeBrowserTests(ITestOutputHelper output) : BrowserTest
         await page.SetViewportSizeAsync(1920, 1080);
         await page.GotoAsync(host.Url("/cases/mine"));
         await Expect(page.Locator("#mine-list .mine-applicant").First).ToHaveTextAsync("张*明", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+
+        // The supplement arrives complete: accepted now, and the case page explains the due date day by day.
+        await page.Locator("#mine-list [data-case]").First.ClickAsync();
+        await BrowserHost.WaitForInteractiveAsync(page, "#case-supplement");
+        await page.Locator("#case-supplement").ClickAsync();
+        await Expect(page.Locator("#case-state")).ToHaveTextAsync("已受理", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        var clock = page.Locator("#case-clock");
+        await Expect(clock.Locator(".clock-accepted")).ToContainTextAsync("时限5个工作日");
+        await Expect(clock.Locator(".clock-counted").First).ToContainTextAsync("第1/5个工作日");
+        await Expect(clock.Locator(".clock-due")).ToContainTextAsync("办结期限");
+        await Expect(page.Locator("#case-notices [data-notice]")).ToHaveCountAsync(2);
+        await BrowserHost.FontsReadyAsync(page);
+        var acceptedPath = BrowserHost.ScreenshotPath("case-accepted-1920x1080.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = acceptedPath });
+        output.WriteLine($"accepted case: {acceptedPath}");
     }
 
     private static ILocator Input(IPage page, string selector) => page.Locator(selector).Locator("xpath=descendant-or-self::input").First;

@@ -138,6 +138,28 @@ public sealed class IntakeCaseTests(CoverageHall hall) : IClassFixture<CoverageH
     }
 
     [Fact]
+    public async Task OT1_ANoticePrintsAsIssued_EvenAfterTheMatterIsRenamed()
+    {
+        var (matter, materials) = await MatterAsync(5, "身份证", "申请表");
+        await using var scope = await AtTheWindowAsync();
+        var intake = await Service(scope).ReceiveAsync(Edit(matter, materials, IntakeOutcome.Supplement, (1, MaterialStatus.Missing, null)));
+        await using (var db = hall.CreateDbContext())
+        {
+            var stored = await db.Matters.SingleAsync(m => m.Id == matter);
+            stored.Name = "改名后的事项";
+            await db.SaveChangesAsync();
+        }
+
+        var (notice, notYours) = await Service(scope).NoticeAsync(intake.NoticeId!.Value);
+
+        Assert.False(notYours);
+        Assert.Equal("补正材料告知书", notice!.Document.Title);
+        Assert.Contains("测试事项5", notice.Document.Before[0]);
+        Assert.DoesNotContain("改名后的事项", notice.Document.ToJson());
+        Assert.Equal(["申请表：未提交（要求：原件及复印件各1份）"], notice.Document.Items);
+    }
+
+    [Fact]
     public async Task TL3_TheSupplementArrives_TheCaseIsAcceptedThen_AndTheClockStartsFromThatDay()
     {
         var (matter, materials) = await MatterAsync(3, "身份证", "申请表");
