@@ -1,5 +1,6 @@
 using HallOps.Web.Alerts;
 using HallOps.Web.AuditSearch;
+using HallOps.Web.Cases;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
 using HallOps.Web.Reports;
@@ -26,6 +27,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
         builder.Services.AddScoped<CoverageReportService>();
+        builder.Services.AddScoped<NoticeWriter>();
+        builder.Services.AddScoped<CaseIntakeService>();
         return builder;
     }
 }
