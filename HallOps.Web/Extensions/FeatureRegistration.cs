@@ -5,6 +5,7 @@ using HallOps.Web.Presence;
 using HallOps.Web.Reports;
 using HallOps.Web.Identity;
 using HallOps.Web.Leave;
+using HallOps.Web.Matters;
 using HallOps.Web.Wall;
 using HallOps.Web.Windows;
 
@@ -26,6 +27,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
         builder.Services.AddScoped<CoverageReportService>();
+        builder.Services.AddScoped<MatterCatalogService>();
+        builder.Services.AddScoped<MatterImportService>();
         return builder;
     }
 }
