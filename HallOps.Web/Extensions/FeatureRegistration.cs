@@ -6,6 +6,7 @@ using HallOps.Web.Presence;
 using HallOps.Web.Reports;
 using HallOps.Web.Identity;
 using HallOps.Web.Leave;
+using HallOps.Web.Matters;
 using HallOps.Web.Wall;
 using HallOps.Web.Windows;
 
@@ -29,6 +30,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CoverageReportService>();
         builder.Services.AddScoped<NoticeWriter>();
         builder.Services.AddScoped<CaseIntakeService>();
+        builder.Services.AddScoped<MatterCatalogService>();
+        builder.Services.AddScoped<MatterImportService>();
         return builder;
     }
 }

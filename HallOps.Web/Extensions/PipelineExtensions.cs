@@ -38,6 +38,7 @@ public static class PipelineExtensions
         app.MapHallHealth();
         app.MapAccountEndpoints();
         app.MapCoverageReportEndpoints();
+        app.MapMatterCatalogEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

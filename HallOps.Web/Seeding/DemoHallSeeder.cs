@@ -1,3 +1,4 @@
+using HallOps.Domain.Cases;
 using HallOps.Domain.Hall;
 using HallOps.Domain.Identity;
 using HallOps.Domain.Persistence;
@@ -9,10 +10,12 @@ namespace HallOps.Web.Seeding;
 
 /// <summary>
 /// The demo hall: a county hall on two floors with 24 windows, their home units, 40 staff and the
-/// AB posts (one window deliberately without a B), and one demo account per role. Runs only when
-/// Hall:DemoSeed is on and only into a database with no windows: it never touches existing data.
+/// AB posts (one window deliberately without a B), one demo account per role, and the matter
+/// catalogue (<see cref="DemoMatters"/>). Runs only when Hall:DemoSeed is on: the hall only into a
+/// database with no windows, the catalogue only into one with no matters (and the demo hall's units);
+/// it never touches existing data.
 /// </summary>
-public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users, ILogger<DemoHallSeeder> logger)
+public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users, TimeProvider time, ILogger<DemoHallSeeder> logger)
 {
     /// <summary>The password of every demo account (the demo hall is for trying HallOps, never for production).</summary>
     public const string DemoPassword = "HallOps-demo-2026";
@@ -69,10 +72,72 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Windows.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
+        if (!await db.Windows.AnyAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken))
+        {
+            await SeedHallAsync(cancellationToken);
+        }
+        await SeedMattersAsync(cancellationToken);
+    }
+
+    /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>
+    private async Task SeedMattersAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Matters.AnyAsync(cancellationToken))
         {
             return;
         }
+        var units = await db.HomeUnits.ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
+        var windows = await db.Windows.ToDictionaryAsync(w => w.Number, w => w.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var matters = new List<(Matter Matter, MatterVersion Version)>();
+        foreach (var item in DemoMatters.All.Where(m => units.ContainsKey(m.Unit)))
+        {
+            var version = new MatterVersion
+            {
+                Number = 1,
+                StatutoryDays = item.Statutory,
+                CommittedDays = item.Committed,
+                SupplementPausesClock = item.Pauses,
+                LegalBasis = item.LegalBasis,
+                Guide = item.Guide,
+                ChangedAt = now,
+                ChangedBy = "周建国",
+                ChangeReason = "事项目录首次录入",
+                Materials = item.Materials.Select((m, i) => new MatterMaterial
+                {
+                    Order = i + 1, Name = m.Name, Requirement = m.Requirement, Deferrable = m.Deferrable,
+                }).ToList(),
+            };
+            var matter = new Matter
+            {
+                Code = item.Code,
+                Name = item.Name,
+                Kind = item.Kind,
+                HomeUnitId = units[item.Unit],
+                WindowId = windows.TryGetValue(item.Window, out var windowId) ? windowId : null,
+                Versions = [version],
+            };
+            matters.Add((matter, version));
+        }
+        if (matters.Count == 0)
+        {
+            return; // not the demo hall
+        }
+        // The matter and its current version point at each other: two statements, one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Matters.AddRange(matters.Select(m => m.Matter));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (matter, version) in matters)
+        {
+            matter.CurrentVersionId = version.Id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo matter catalogue seeded: {Matters} matters", matters.Count);
+    }
+
+    private async Task SeedHallAsync(CancellationToken cancellationToken)
+    {
 
         var floors = new[] { new Floor { Level = 1, Name = "一楼" }, new Floor { Level = 2, Name = "二楼" } };
         var units = Units.Select((name, i) => new HomeUnit { Name = name, Phone = $"0563-55{i + 10:00}{i + 20:00}" }).ToList();
