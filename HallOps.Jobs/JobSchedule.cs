@@ -10,6 +10,7 @@ public static class JobSchedule
         var options = new RecurringJobOptions { TimeZone = hallZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CoverageScanJob>(CoverageScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -17,5 +18,6 @@ public static class JobSchedule
     {
         jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CoverageScanJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -1,7 +1,9 @@
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Cases;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Events;
 using HallOps.Domain.Persistence;
+using HallOps.Web.Cases;
 using HallOps.Web.Seeding;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,15 @@ public static class DataRegistration
         builder.Services.AddSingleton(new AlertTiming(
             TimeSpan.FromMinutes(options.AlertAckTimeoutMinutes), TimeSpan.FromMinutes(options.AlertReAlertMinutes)));
         builder.Services.AddSingleton<CoverageMonitor>();
+        if (options.CaseDueSoonWorkingDays is < 0 or > 20)
+        {
+            throw new InvalidOperationException(
+                $"Hall:CaseDueSoonWorkingDays must be between 0 and 20 working days (it is {options.CaseDueSoonWorkingDays}).");
+        }
+        builder.Services.AddSingleton(new CaseDeadlineSettings(options.CaseDueSoonWorkingDays));
+        builder.Services.AddSingleton<IOverdueWording, OverdueWording>();
+        builder.Services.AddSingleton<CaseDeadlineScanner>();
+        builder.Services.AddHostedService<CaseCalendarWatcher>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();
         return builder;

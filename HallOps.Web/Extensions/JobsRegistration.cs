@@ -46,6 +46,7 @@ public static class JobsRegistration
         });
         builder.Services.AddTransient<HeartbeatJob>();
         builder.Services.AddTransient<CoverageScanJob>();
+        builder.Services.AddTransient<CaseDeadlineScanJob>();
         return builder;
     }
 
