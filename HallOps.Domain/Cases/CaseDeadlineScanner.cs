@@ -247,7 +247,7 @@ public sealed class CaseDeadlineScanner(
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
-        int changed = 0, drafts = 0;
+        var changed = 0;
         foreach (var serviceCase in cases)
         {
             var light = CaseWorkflow.LightNow(serviceCase, now);
@@ -280,13 +280,13 @@ public sealed class CaseDeadlineScanner(
                     RaisedAt = now,
                 });
             }
-            if (Overdue(serviceCase, now) && !drafted.Contains(OverdueSourceKey(serviceCase.Id)))
-            {
-                db.DerelictionRecords.Add(await DraftAsync(db, serviceCase, now, cancellationToken));
-                drafts++;
-            }
         }
-        return new DeadlineScanResult(cases.Count, changed, drafts);
+        var toDraft = cases.Where(c => Overdue(c, now) && !drafted.Contains(OverdueSourceKey(c.Id))).ToList();
+        if (toDraft.Count > 0)
+        {
+            db.DerelictionRecords.AddRange(await DraftsAsync(db, toDraft, now, cancellationToken));
+        }
+        return new DeadlineScanResult(cases.Count, changed, toDraft.Count);
     }
 
     /// <summary>TL5: the one alert a light keeps open — due soon on yellow, overdue on red, none when out.</summary>
@@ -305,49 +305,63 @@ public sealed class CaseDeadlineScanner(
         CaseWorkflow.LightNow(serviceCase, now) == CaseLight.Red
         || serviceCase is { State: CaseState.Completed, CompletedOnTime: false, DueAt: not null };
 
-    /// <summary>AC2 type 2: the overdue draft, with the case and its clock explanation as evidence.</summary>
-    private async Task<DerelictionRecord> DraftAsync(HallDbContext db, ServiceCase serviceCase, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>AC2 type 2: the overdue drafts, with each case and its clock explanation as evidence (a few queries for the lot).</summary>
+    private async Task<List<DerelictionRecord>> DraftsAsync(HallDbContext db, List<ServiceCase> cases, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var ids = cases.Select(c => c.Id).ToList();
+        var versionIds = cases.Select(c => c.MatterVersionId).Distinct().ToList();
         var details = await db.Cases.AsNoTracking()
-            .Where(c => c.Id == serviceCase.Id)
+            .Where(c => ids.Contains(c.Id))
             .Select(c => new
             {
+                c.Id,
                 MatterCode = c.Matter!.Code,
                 MatterName = c.Matter.Name,
                 WindowNumber = (int?)c.Window!.Number,
                 HandlerName = c.Handler!.Name,
             })
-            .SingleAsync(cancellationToken);
-        var version = await db.MatterVersions.AsNoTracking().SingleAsync(v => v.Id == serviceCase.MatterVersionId, cancellationToken);
-        // The clock's facts on a detached copy: the tracked case stays as the scan changed it.
-        var stored = await db.Cases.AsNoTracking().Include(c => c.Pauses).Include(c => c.Extensions).AsSplitQuery()
-            .SingleAsync(c => c.Id == serviceCase.Id, cancellationToken);
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var versions = await db.MatterVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(cancellationToken)).ToLookup(p => p.CaseId);
+        var extensions = (await db.CaseExtensions.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
         var calendar = await calendars.GetAsync();
-        var facts = new OverdueFacts(
-            serviceCase.Number,
-            details.MatterCode,
-            details.MatterName,
-            details.WindowNumber,
-            details.HandlerName,
-            Masking.Name(serviceCase.ApplicantName, serviceCase.ApplicantKind),
-            serviceCase.AcceptedAt,
-            serviceCase.DueAt ?? now,
-            now,
-            version.CommittedDays,
-            CaseWorkflow.Clock(stored, version, calendar, settings.DueSoonDays),
-            calendar);
-        return new DerelictionRecord
+        return cases.Select(serviceCase =>
         {
-            Type = DerelictionType.Overdue,
-            Status = DerelictionStatus.Draft,
-            StaffMemberId = serviceCase.HandlerStaffId,
-            CaseId = serviceCase.Id,
-            SourceKey = OverdueSourceKey(serviceCase.Id),
-            Summary = Clip(wording.Summary(facts), 500),
-            Evidence = Clip(wording.Evidence(facts), 16000),
-            CreatedAt = now,
-            CreatedBy = Creator,
-        };
+            var detail = details[serviceCase.Id];
+            var version = versions[serviceCase.MatterVersionId];
+            // The clock's facts on a detached copy: the tracked case stays as the scan changed it.
+            var facts = new ServiceCase
+            {
+                Id = serviceCase.Id, Number = serviceCase.Number, ApplicantName = serviceCase.ApplicantName, CreatedBy = serviceCase.CreatedBy,
+                State = CaseState.Accepted, AcceptedAt = serviceCase.AcceptedAt,
+                Pauses = pauses[serviceCase.Id].ToList(), Extensions = extensions[serviceCase.Id].ToList(),
+            };
+            var overdue = new OverdueFacts(
+                serviceCase.Number,
+                detail.MatterCode,
+                detail.MatterName,
+                detail.WindowNumber,
+                detail.HandlerName,
+                Masking.Name(serviceCase.ApplicantName, serviceCase.ApplicantKind),
+                serviceCase.AcceptedAt,
+                serviceCase.DueAt ?? now,
+                now,
+                version.CommittedDays,
+                CaseWorkflow.Clock(facts, version, calendar, settings.DueSoonDays),
+                calendar);
+            return new DerelictionRecord
+            {
+                Type = DerelictionType.Overdue,
+                Status = DerelictionStatus.Draft,
+                StaffMemberId = serviceCase.HandlerStaffId,
+                CaseId = serviceCase.Id,
+                SourceKey = OverdueSourceKey(serviceCase.Id),
+                Summary = Clip(wording.Summary(overdue), 500),
+                Evidence = Clip(wording.Evidence(overdue), 16000),
+                CreatedAt = now,
+                CreatedBy = Creator,
+            };
+        }).ToList();
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];

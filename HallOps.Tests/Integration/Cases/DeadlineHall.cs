@@ -28,7 +28,6 @@ public sealed class DeadlineHall : IAsyncDisposable
     public static readonly DateTimeOffset WednesdayTen = new(2026, 11, 25, 10, 0, 0, Beijing);
 
     private static readonly Lazy<Task<HallDatabaseFile>> Template = new(SeedTemplateAsync);
-    private static int _numbers;
 
     private readonly HallDatabaseFile _database = new();
     private HallAppFactory _factory = default!;
@@ -73,48 +72,8 @@ public sealed class DeadlineHall : IAsyncDisposable
     public Task<WorkingCalendar> CalendarAsync() => App.Services.GetRequiredService<CalendarSource>().GetAsync();
 
     /// <summary>An accepted case of a matter with <paramref name="committedDays"/>, at a window, handled by a demo member of staff.</summary>
-    public async Task<long> AddCaseAsync(DateTimeOffset acceptedAt, int committedDays = 2, int window = 1, string handler = "张晓明", string applicant = "王小明")
-    {
-        await using var db = CreateDbContext();
-        var windowId = await db.Windows.Where(w => w.Number == window).Select(w => w.Id).SingleAsync();
-        var handlerId = await db.StaffMembers.Where(s => s.Name == handler).Select(s => s.Id).SingleAsync();
-        var code = $"TEST-{committedDays:00}";
-        var matter = await db.Matters.Include(m => m.CurrentVersion).SingleOrDefaultAsync(m => m.Code == code);
-        if (matter is null)
-        {
-            var version = new MatterVersion
-            {
-                Number = 1, StatutoryDays = 20, CommittedDays = committedDays, ChangedAt = Clock.GetUtcNow(), ChangedBy = "test",
-                Materials = [new MatterMaterial { Order = 1, Name = "申请人身份证明" }],
-            };
-            matter = new Matter { Code = code, Name = "个体工商户设立登记", WindowId = windowId, Versions = [version] };
-            db.Matters.Add(matter);
-            await db.SaveChangesAsync();
-            matter.CurrentVersionId = version.Id;
-            matter.CurrentVersion = version;
-            await db.SaveChangesAsync();
-        }
-        var number = Interlocked.Increment(ref _numbers);
-        var serviceCase = new ServiceCase
-        {
-            Number = $"2026-{number:000000}",
-            MatterId = matter.Id,
-            MatterVersionId = matter.CurrentVersionId!.Value,
-            WindowId = windowId,
-            HandlerStaffId = handlerId,
-            ApplicantName = applicant,
-            ApplicantPhone = "13812341234",
-            State = CaseState.Accepted,
-            ReceivedAt = acceptedAt,
-            AcceptedAt = acceptedAt,
-            CreatedAt = acceptedAt,
-            CreatedBy = "test",
-        };
-        CaseWorkflow.Recompute(serviceCase, matter.CurrentVersion!, await CalendarAsync(), Clock.GetUtcNow(), Scanner.DueSoonDays);
-        db.Cases.Add(serviceCase);
-        await db.SaveChangesAsync();
-        return serviceCase.Id;
-    }
+    public Task<long> AddCaseAsync(DateTimeOffset acceptedAt, int committedDays = 2, int window = 1, string handler = "张晓明", string applicant = "王小明") =>
+        DeadlineCases.AddAsync(App.Services, acceptedAt, committedDays, window, handler, applicant);
 
     public async Task<ServiceCase> CaseAsync(long id)
     {
