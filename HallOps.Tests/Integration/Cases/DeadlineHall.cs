@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using HallOps.Domain.Alerts;
+using HallOps.Domain.Identity;
+using HallOps.Web.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Events;
@@ -74,6 +78,28 @@ public sealed class DeadlineHall : IAsyncDisposable
     /// <summary>An accepted case of a matter with <paramref name="committedDays"/>, at a window, handled by a demo member of staff.</summary>
     public Task<long> AddCaseAsync(DateTimeOffset acceptedAt, int committedDays = 2, int window = 1, string handler = "张晓明", string applicant = "王小明") =>
         DeadlineCases.AddAsync(App.Services, acceptedAt, committedDays, window, handler, applicant);
+
+    /// <summary>A service scope signed in as a demo member of staff (role Staff, with the staff id claim), as a circuit's would be.</summary>
+    public async Task<AsyncServiceScope> StaffScopeAsync(string name)
+    {
+        int staffId;
+        await using (var db = CreateDbContext())
+        {
+            staffId = await db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
+        }
+        var scope = App.Services.CreateAsyncScope();
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, name),
+            new(ClaimTypes.NameIdentifier, name),
+            new(ClaimTypes.Role, HallRoles.Staff),
+            new(HallClaimsPrincipalFactory.StaffIdClaim, staffId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(
+            new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test")))));
+        return scope;
+    }
 
     public async Task<ServiceCase> CaseAsync(long id)
     {

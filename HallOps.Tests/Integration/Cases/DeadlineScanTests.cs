@@ -5,6 +5,8 @@ using HallOps.Domain.Calendar;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Hall;
 using HallOps.Tests.Support;
+using HallOps.Web.Alerts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallOps.Tests.Integration.Cases;
@@ -177,6 +179,31 @@ public sealed class DeadlineScanTests : IAsyncLifetime
 
         Assert.Single(await _hall.DraftsOfAsync(id));
         Assert.All(await _hall.AlertsOfAsync(id), a => Assert.False(a.IsOpen));
+    }
+
+    [Fact]
+    public async Task TL5_TheCasesHandler_MayAcknowledgeItsAlert_SomeoneFromAnotherWindowMayNot()
+    {
+        // Window 3's case handled by 张晓明 (A of window 1, B of window 2); 李静 works at windows 1 and 2 only.
+        var id = await _hall.AddCaseAsync(DeadlineHall.WednesdayTen, committedDays: 1, window: 3, handler: "张晓明");
+        _hall.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 9, 0, 0, DeadlineHall.Beijing));
+        await _hall.Scanner.ScanAsync();
+        var alert = Assert.Single(await _hall.AlertsOfAsync(id));
+
+        await using (var other = await _hall.StaffScopeAsync("李静"))
+        {
+            var alerts = other.ServiceProvider.GetRequiredService<AlertService>();
+            Assert.DoesNotContain(await alerts.MineAsync(), a => a.Id == alert.Id);
+            var refused = await alerts.AcknowledgeAsync(alert.Id, null);
+            Assert.Equal(["该告警不属于您的窗口，您无权确认。"], refused.Errors);
+        }
+        await using (var handler = await _hall.StaffScopeAsync("张晓明"))
+        {
+            var alerts = handler.ServiceProvider.GetRequiredService<AlertService>();
+            Assert.Contains(await alerts.MineAsync(), a => a.Id == alert.Id);
+            Assert.True((await alerts.AcknowledgeAsync(alert.Id, "已联系申请人")).Succeeded);
+        }
+        Assert.NotNull((await _hall.AlertsOfAsync(id))[0].AcknowledgedAt);
     }
 
     [Fact]
