@@ -12,6 +12,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<CoverageScanJob>(CoverageScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<RoundPlanJob>(RoundPlanJob.Id, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         jobs.AddOrUpdate<RoundMonitorJob>(RoundMonitorJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -20,5 +21,6 @@ public static class JobSchedule
         jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CoverageScanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<RoundPlanJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -32,6 +32,9 @@ public sealed class HallOptions
     /// <summary>Minutes an acknowledged alert may stay open before it is raised again.</summary>
     public int AlertReAlertMinutes { get; set; } = 30;
 
+    /// <summary>A case turns yellow (即将超期) within this many working days of its due time (TL5).</summary>
+    public int CaseDueSoonWorkingDays { get; set; } = 1;
+
     /// <summary>Where data-protection keys live: "Database" (default) or a folder path.</summary>
     public string KeyStore { get; set; } = "Database";
 

@@ -34,13 +34,16 @@ public sealed class BrowserHost : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IDictionary<string, string?>? _settings;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
     private HallAppFactory? _app;
 
     private BrowserHost(
-        HallDatabaseFile database, IDictionary<string, string?>? settings, int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
+        HallDatabaseFile database, IDictionary<string, string?>? settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services,
+        int port, HallAppFactory app, IPlaywright playwright, IBrowser browser)
     {
         Database = database;
         _settings = settings;
+        _services = services;
         Port = port;
         _app = app;
         _playwright = playwright;
@@ -63,13 +66,15 @@ public sealed class BrowserHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on the database file, with the settings over the test defaults of
-    /// <see cref="HallAppFactory"/>, and launches the browser (skips or fails without Chromium).
+    /// <see cref="HallAppFactory"/> (and test replacements of its services, e.g. a fake clock), and launches the browser (skips or fails without Chromium).
     /// </summary>
-    public static async Task<BrowserHost> StartAsync(HallDatabaseFile database, IDictionary<string, string?>? settings = null)
+    public static async Task<BrowserHost> StartAsync(
+        HallDatabaseFile database, IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         BrowserGate.EnsureChromium();
         var port = FreePort();
-        var app = StartApp(database, settings, port);
+        var app = StartApp(database, settings, services, port);
         IPlaywright? playwright = null;
         try
         {
@@ -80,7 +85,7 @@ public sealed class BrowserHost : IAsyncDisposable
                 Headless = true,
                 Args = ChromiumArgs,
             });
-            return new BrowserHost(database, settings, port, app, playwright, browser);
+            return new BrowserHost(database, settings, services, port, app, playwright, browser);
         }
         catch
         {
@@ -107,7 +112,7 @@ public sealed class BrowserHost : IAsyncDisposable
         {
             throw new InvalidOperationException("The app is already running.");
         }
-        _app = StartApp(Database, _settings, Port);
+        _app = StartApp(Database, _settings, _services, Port);
         return _app;
     }
 
@@ -181,9 +186,10 @@ public sealed class BrowserHost : IAsyncDisposable
         }
     }
 
-    private static HallAppFactory StartApp(HallDatabaseFile database, IDictionary<string, string?>? settings, int port)
+    private static HallAppFactory StartApp(
+        HallDatabaseFile database, IDictionary<string, string?>? settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services, int port)
     {
-        var app = new HallAppFactory(database, settings: settings);
+        var app = new HallAppFactory(database, settings: settings, services: services);
         try
         {
             app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));

@@ -1,6 +1,7 @@
 using HallOps.Domain.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,9 +15,15 @@ public sealed class HallAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public HallAppFactory(HallDatabaseFile database, string? redis = null, bool demoSeed = true, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Test replacements of the app's services (e.g. a fake <see cref="TimeProvider"/>).</param>
+    public HallAppFactory(
+        HallDatabaseFile database, string? redis = null, bool demoSeed = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         Database = database;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Hall"] = database.ConnectionString,
@@ -41,6 +48,10 @@ public sealed class HallAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is { } services)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

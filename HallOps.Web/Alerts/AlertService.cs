@@ -1,4 +1,5 @@
 using HallOps.Domain.Alerts;
+using HallOps.Domain.Hall;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
 using HallOps.Web.Identity;
@@ -24,7 +25,7 @@ public sealed record AlertView(
 
 /// <summary>
 /// Open alerts, and acknowledging them. Who may acknowledge: the holders (A and B) of the posts of
-/// the alert's window, and managers. Two people at once → exactly one acknowledgement is stored;
+/// the alert's window, the handler of the alert's case (TL5), and managers. Two people at once → exactly one acknowledgement is stored;
 /// the other is told who was first.
 /// </summary>
 public sealed class AlertService(
@@ -52,7 +53,8 @@ public sealed class AlertService(
         if (!user.IsManager)
         {
             var windows = MyWindows(db, user.StaffId);
-            open = open.Where(a => a.WindowId != null && windows.Contains(a.WindowId.Value));
+            var cases = MyCaseSubjects(db, user.StaffId);
+            open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject));
         }
         return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
     }
@@ -75,7 +77,9 @@ public sealed class AlertService(
             {
                 return new SaveResult([L["Alerts.Unknown"]]);
             }
-            if (!user.IsManager && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
+            if (!user.IsManager
+                && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken))
+                && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken))
             {
                 return new SaveResult([L["Alerts.NotYours"]]);
             }
@@ -110,6 +114,10 @@ public sealed class AlertService(
 
     private static IQueryable<int> MyWindows(HallDbContext db, int? staffId) =>
         db.PostHolders.Where(h => h.StaffMemberId == staffId).Select(h => h.Post!.WindowId);
+
+    /// <summary>TL5: the subjects ("case:{id}") of the cases a person handles (承办人): their case alerts are theirs to acknowledge.</summary>
+    private static IQueryable<string> MyCaseSubjects(HallDbContext db, int? staffId) =>
+        db.Cases.Where(c => staffId != null && c.HandlerStaffId == staffId).Select(c => HallSubjects.CasePrefix + c.Id);
 
     private static IQueryable<AlertView> Views(IQueryable<Alert> alerts, HallDbContext db) =>
         alerts.Select(a => new AlertView(

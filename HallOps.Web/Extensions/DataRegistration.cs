@@ -1,8 +1,10 @@
 using HallOps.Domain.Rounds;
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Cases;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Events;
 using HallOps.Domain.Persistence;
+using HallOps.Web.Cases;
 using HallOps.Web.Seeding;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,15 @@ public static class DataRegistration
         builder.Services.AddSingleton<CoverageMonitor>();
         builder.Services.AddSingleton<RoundPlanner>();
         builder.Services.AddSingleton<RoundMonitor>();
+        if (options.CaseDueSoonWorkingDays is < 0 or > 20)
+        {
+            throw new InvalidOperationException(
+                $"Hall:CaseDueSoonWorkingDays must be between 0 and 20 working days (it is {options.CaseDueSoonWorkingDays}).");
+        }
+        builder.Services.AddSingleton(new CaseDeadlineSettings(options.CaseDueSoonWorkingDays));
+        builder.Services.AddSingleton<IOverdueWording, OverdueWording>();
+        builder.Services.AddSingleton<CaseDeadlineScanner>();
+        builder.Services.AddHostedService<CaseCalendarWatcher>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();
         return builder;

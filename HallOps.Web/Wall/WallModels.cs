@@ -1,4 +1,5 @@
 using HallOps.Domain.Alerts;
+using HallOps.Domain.Cases;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Jobs;
 
@@ -41,7 +42,34 @@ public sealed record WallAlert(
     DateTimeOffset RaisedAt,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    bool Escalated);
+    bool Escalated)
+{
+    /// <summary>The case number of a case alert (TL5), shown instead of the window's name.</summary>
+    public string? CaseNumber { get; init; }
+}
+
+/// <summary>
+/// One line of the red/yellow case panel (TL5): the applicant masked (张*明), the handler by name
+/// (SC2.5); the time left or overdue by ticks in the page script from <see cref="DueAt"/>.
+/// </summary>
+public sealed record WallCase(
+    long Id,
+    string Number,
+    CaseLight Light,
+    string Matter,
+    int? WindowNumber,
+    string Applicant,
+    DateTimeOffset? DueAt,
+    string? Handler);
+
+/// <summary>The case figures: today's intake and completions, the lights now, this month's on-time completions.</summary>
+public sealed record WallCaseCounts(int AcceptedToday, int CompletedToday, int DueSoon, int Overdue, int CompletedThisMonth, int OnTimeThisMonth)
+{
+    public static WallCaseCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Completed on time / completed this month; null before the first completion of the month.</summary>
+    public double? OnTimeRate => CompletedThisMonth == 0 ? null : (double)OnTimeThisMonth / CompletedThisMonth;
+}
 
 /// <summary>The footer's figures for today.</summary>
 public sealed record WallCounts(int Open, int Total, int CoveredByB, int Gaps, int GapMinutesToday, int ConfigGaps, int PredictedGapsNextDay, int OpenAlerts);
@@ -58,9 +86,15 @@ public sealed record WallSnapshot(
     /// <summary>Numbers of the windows predicted to have a gap on the next working day (from planned leave).</summary>
     public IReadOnlyList<int> PredictedGapWindows { get; init; } = [];
 
+    /// <summary>The red then yellow cases shown on the panel (red first, then by due time), at most a screenful.</summary>
+    public IReadOnlyList<WallCase> Cases { get; init; } = [];
+
+    public WallCaseCounts CaseCounts { get; init; } = WallCaseCounts.None;
+
     /// <summary>Whether the page itself (not only cards) must re-render to show <paramref name="next"/>.</summary>
     public bool PageDiffers(WallSnapshot next) =>
-        Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows) || Open != next.Open || Columns != next.Columns
+        Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows)
+        || CaseCounts != next.CaseCounts || !Cases.SequenceEqual(next.Cases) || Open != next.Open || Columns != next.Columns
         || !Alerts.SequenceEqual(next.Alerts)
         || Floors.Count != next.Floors.Count
         || Floors.Zip(next.Floors).Any(f => f.First.Id != f.Second.Id || f.First.Name != f.Second.Name || !f.First.WindowIds.SequenceEqual(f.Second.WindowIds));

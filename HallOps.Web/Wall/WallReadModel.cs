@@ -17,7 +17,7 @@ public sealed class WallReadModel : IDisposable
     [
         HallSubjects.WindowPrefix, HallSubjects.PostPrefix, HallSubjects.PresencePrefix, HallSubjects.AlertPrefix,
         HallSubjects.StaffPrefix, HallSubjects.HomeUnitPrefix, HallSubjects.FloorPrefix, HallSubjects.JobsPrefix,
-        HallSubjects.LeavePrefix,
+        HallSubjects.LeavePrefix, HallSubjects.CasePrefix, HallSubjects.MatterPrefix,
     ];
 
     private readonly WallService _wall;

@@ -1,5 +1,7 @@
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Cases;
+using HallOps.Domain.Hall;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Jobs;
 using HallOps.Domain.Persistence;
@@ -18,6 +20,9 @@ public sealed class WallService(
     IOptions<HallOptions> options)
 {
     private const int AlertLines = 12;
+
+    /// <summary>Case lines on the panel; the rest are counted as "+ N more".</summary>
+    public const int CaseLines = 8;
 
     public async Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -66,11 +71,17 @@ public sealed class WallService(
         }).ToList();
 
         var windowNames = windows.ToDictionary(w => w.Id, w => (w.Number, w.Name));
-        var wallAlerts = alerts.Take(AlertLines).Select(a => new WallAlert(
+        var shownAlerts = alerts.Take(AlertLines).ToList();
+        var caseNumbers = await CaseNumbersAsync(db, shownAlerts, cancellationToken);
+        var wallAlerts = shownAlerts.Select(a => new WallAlert(
             a.Id, a.Kind, a.Severity,
             a.WindowId is { } id && windowNames.TryGetValue(id, out var wn) ? wn.Number : null,
             a.WindowId is { } id2 && windowNames.TryGetValue(id2, out var wn2) ? wn2.Name : null,
-            a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.EscalatedAt is not null)).ToList();
+            a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.EscalatedAt is not null)
+        {
+            CaseNumber = caseNumbers.GetValueOrDefault(a.Subject),
+        }).ToList();
+        var (cases, caseCounts) = await CasesAsync(db, calendar, now, cancellationToken);
 
         var predictedPosts = await PredictedGapsAsync(db, state, calendar, now, cancellationToken);
         var predicted = predictedPosts.Select(g => windowNames.TryGetValue(g.WindowId, out var pw) ? pw.Number : 0)
@@ -96,7 +107,68 @@ public sealed class WallService(
             Columns(perFloor))
         {
             PredictedGapWindows = predicted,
+            Cases = cases,
+            CaseCounts = caseCounts,
         };
+    }
+
+    /// <summary>The case numbers of the case alerts among <paramref name="alerts"/>, by subject.</summary>
+    private static async Task<Dictionary<string, string>> CaseNumbersAsync(HallDbContext db, IEnumerable<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var ids = alerts
+            .Select(a => a.Subject.StartsWith(HallSubjects.CasePrefix, StringComparison.Ordinal)
+                && long.TryParse(a.Subject.AsSpan(HallSubjects.CasePrefix.Length), out var id) ? id : 0)
+            .Where(id => id > 0)
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => HallSubjects.Case(c.Id), c => c.Number, cancellationToken);
+    }
+
+    /// <summary>
+    /// TL5 on the wall: the red cases, then the yellow ones by due time (at most <see cref="CaseLines"/>),
+    /// the counts of each, today's intake and completions, and this month's on-time completions.
+    /// </summary>
+    private static async Task<(IReadOnlyList<WallCase> Cases, WallCaseCounts Counts)> CasesAsync(
+        HallDbContext db, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = calendar.LocalDate(now);
+        var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+        var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
+        var monthStart = calendar.ToInstant(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
+
+        var lit = db.Cases.AsNoTracking().Where(c => c.Light != CaseLight.None
+            && (c.State == CaseState.Received || c.State == CaseState.AwaitingSupplement
+                || c.State == CaseState.Accepted || c.State == CaseState.AcceptedWithDeficiencies));
+        var lights = await lit.GroupBy(c => c.Light).Select(g => new { Light = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var rows = await lit
+            .OrderByDescending(c => c.Light).ThenBy(c => c.DueAt).ThenBy(c => c.Id)
+            .Take(CaseLines)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.Light, Matter = c.Matter!.Name, WindowNumber = (int?)c.Window!.Number,
+                c.ApplicantName, c.ApplicantKind, c.DueAt, Handler = c.Handler!.Name,
+            })
+            .ToListAsync(cancellationToken);
+        var cases = rows.Select(r => new WallCase(
+            r.Id, r.Number, r.Light, r.Matter, r.WindowNumber, Masking.Name(r.ApplicantName, r.ApplicantKind), r.DueAt, r.Handler)).ToList();
+
+        var acceptedToday = await db.Cases.CountAsync(c => c.AcceptedAt >= dayStart && c.AcceptedAt < dayEnd, cancellationToken);
+        var completed = db.Cases.Where(c => c.State == CaseState.Completed && c.ClosedAt >= monthStart);
+        var completedToday = await completed.CountAsync(c => c.ClosedAt >= dayStart && c.ClosedAt < dayEnd, cancellationToken);
+        var completedThisMonth = await completed.CountAsync(cancellationToken);
+        var onTimeThisMonth = await completed.CountAsync(c => c.CompletedOnTime == true, cancellationToken);
+        return (cases, new WallCaseCounts(
+            acceptedToday,
+            completedToday,
+            lights.Where(l => l.Light == CaseLight.Yellow).Sum(l => l.Count),
+            lights.Where(l => l.Light == CaseLight.Red).Sum(l => l.Count),
+            completedThisMonth,
+            onTimeThisMonth));
     }
 
     /// <summary>Columns of the grid so that a floor fits in one or two rows at 1920 px.</summary>

@@ -132,6 +132,16 @@
             ageText.textContent = (ageText.dataset.template || '{0}').replace('{0}', age);
         }
         root.classList.toggle('wall-is-stale', age > 60);
+        // TL5: time left until a case's due time, or how long it has been overdue.
+        for (const item of document.querySelectorAll('.wall-case-time')) {
+            const ms = Number(item.dataset.due) - (Date.now() + skew);
+            const minutes = Math.floor(Math.abs(ms) / 60000);
+            const d = Math.floor(minutes / 1440), h = Math.floor((minutes % 1440) / 60), m = minutes % 60;
+            const span = d > 0 ? item.dataset.days.replace('{0}', d).replace('{1}', h)
+                : h > 0 ? item.dataset.hours.replace('{0}', h).replace('{1}', m)
+                : item.dataset.minutes.replace('{0}', m);
+            item.textContent = (ms <= 0 ? item.dataset.overdue : item.dataset.left).replace('{0}', span);
+        }
         for (const item of document.querySelectorAll('.wall-alert-age')) {
             const minutes = Math.max(0, Math.floor((Date.now() + skew - Number(item.dataset.since)) / 60000));
             item.textContent = (item.dataset.template || '{0}').replace('{0}', minutes);
