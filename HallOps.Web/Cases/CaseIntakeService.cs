@@ -26,8 +26,10 @@ public sealed class CaseIntakeService(
     CalendarSource calendars,
     TimeProvider time,
     NoticeWriter writer,
+    CaseDeadlineScanner deadlines,
     IOptions<HallOptions> hall,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L,
+    ILogger<CaseIntakeService> logger)
 {
     public const int MaxName = 100;
     public const int MaxNote = 200;
@@ -211,7 +213,7 @@ public sealed class CaseIntakeService(
         {
             return CaseResult.Fail(L["Case.Conflict"]);
         }
-        return new CaseResult([], serviceCase.Id, notice.Id);
+        return await LightsFollowAsync(new CaseResult([], serviceCase.Id, notice.Id), cancellationToken);
     }
 
     /// <summary>
@@ -297,7 +299,7 @@ public sealed class CaseIntakeService(
         {
             return CaseResult.Fail(L["Case.Conflict"]);
         }
-        return new CaseResult([], serviceCase.Id, notice.Id);
+        return await LightsFollowAsync(new CaseResult([], serviceCase.Id, notice.Id), cancellationToken);
     }
 
     /// <summary>办结, once: a second completion (or one racing another) gets a clear message and changes nothing.</summary>
@@ -614,6 +616,26 @@ public sealed class CaseIntakeService(
     private static bool MayAct(ServiceCase serviceCase, HallUserInfo user) =>
         user.IsManager || (user.StaffId is { } me && serviceCase.HandlerStaffId == me);
 
+    /// <summary>
+    /// After a committed change the case's light and alerts follow at once (TL5), not at the next
+    /// minute's scan; if that fails, the scan repairs it within the minute.
+    /// </summary>
+    private async Task<CaseResult> LightsFollowAsync(CaseResult result, CancellationToken cancellationToken)
+    {
+        if (result.CaseId is { } caseId)
+        {
+            try
+            {
+                await deadlines.RefreshAsync(caseId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Case {CaseId}: its light waits for the next deadline scan", caseId);
+            }
+        }
+        return result;
+    }
+
     private async Task<CaseResult> SaveAsync(HallDbContext db, ServiceCase serviceCase, long? noticeId, CancellationToken cancellationToken, CaseNotice? notice = null)
     {
         try
@@ -628,7 +650,7 @@ public sealed class CaseIntakeService(
         {
             return CaseResult.Fail(L["Case.Conflict"]);
         }
-        return new CaseResult([], serviceCase.Id, notice?.Id ?? noticeId);
+        return await LightsFollowAsync(new CaseResult([], serviceCase.Id, notice?.Id ?? noticeId), cancellationToken);
     }
 
     private static void Close(ServiceCase serviceCase, CaseState state, DateTimeOffset now, HallUserInfo user)
