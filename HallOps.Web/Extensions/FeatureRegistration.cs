@@ -1,4 +1,6 @@
+using HallOps.Web.Accountability;
 using HallOps.Web.Alerts;
+using HallOps.Web.Cases;
 using HallOps.Web.AuditSearch;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
@@ -26,6 +28,11 @@ public static class FeatureRegistration
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
         builder.Services.AddScoped<CoverageReportService>();
+        builder.Services.AddScoped<CaseTexts>();
+        builder.Services.AddScoped<ExternalCaseService>();
+        builder.Services.AddScoped<CaseImportService>();
+        builder.Services.AddScoped<CaseListService>();
+        builder.Services.AddScoped<DerelictionService>();
         return builder;
     }
 }

@@ -38,6 +38,8 @@ public static class PipelineExtensions
         app.MapHallHealth();
         app.MapAccountEndpoints();
         app.MapCoverageReportEndpoints();
+        app.MapCaseExportEndpoints();
+        app.MapCaseApiEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }
