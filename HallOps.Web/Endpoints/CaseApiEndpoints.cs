@@ -42,8 +42,13 @@ public static class CaseApiEndpoints
     /// <summary>The configured keys: an array (ApiKeys:0, ApiKeys:1 …) or one value with keys separated by commas.</summary>
     public static IReadOnlyList<string> ConfiguredKeys(IConfiguration configuration)
     {
-        var section = configuration.GetSection(KeysSetting);
-        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
+        var values = configuration.AsEnumerable()
+            .Where(pair => pair.Value is not null
+                           && (pair.Key.Equals(KeysSetting, StringComparison.OrdinalIgnoreCase)
+                               || pair.Key.StartsWith(KeysSetting + ":", StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => pair.Value!)
+            .Distinct(StringComparer.Ordinal);
         return values.SelectMany(v => v.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 

@@ -81,6 +81,17 @@ public sealed class CaseApiTests(CaseListHall hall) : IClassFixture<CaseListHall
     }
 
     [Fact]
+    public void CaseApi_TheFixtureConfiguresTwoKeys()
+    {
+        var configuration = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(hall.App.Services);
+
+        var seen = string.Join("; ", Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration)
+            .Where(p => p.Key.Contains("Integration", StringComparison.OrdinalIgnoreCase) || p.Key.Contains("DemoSeed", StringComparison.OrdinalIgnoreCase)).Select(p => $"{p.Key}={p.Value}"));
+        Assert.True(HallOps.Web.Endpoints.CaseApiEndpoints.ConfiguredKeys(configuration).SequenceEqual([CaseListHall.ApiKey, CaseListHall.SecondApiKey]), seen);
+    }
+
+    [Fact]
     public async Task CaseApi_GetByExternalNumber_GivesStateDueAndLight()
     {
         var client = Client();
