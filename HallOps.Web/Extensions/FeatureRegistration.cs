@@ -1,6 +1,7 @@
+using HallOps.Web.Accountability;
 using HallOps.Web.Alerts;
-using HallOps.Web.AuditSearch;
 using HallOps.Web.Cases;
+using HallOps.Web.AuditSearch;
 using HallOps.Web.Posts;
 using HallOps.Web.Presence;
 using HallOps.Web.Reports;
@@ -32,6 +33,11 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CaseIntakeService>();
         builder.Services.AddScoped<MatterCatalogService>();
         builder.Services.AddScoped<MatterImportService>();
+        builder.Services.AddScoped<CaseTexts>();
+        builder.Services.AddScoped<ExternalCaseService>();
+        builder.Services.AddScoped<CaseImportService>();
+        builder.Services.AddScoped<CaseListService>();
+        builder.Services.AddScoped<DerelictionService>();
         return builder;
     }
 }

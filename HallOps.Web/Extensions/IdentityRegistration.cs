@@ -66,6 +66,7 @@ public static class IdentityRegistration
             .AddPolicy(HallPolicies.Manage, p => p.RequireRole(HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Serve, p => p.RequireRole(HallRoles.Staff, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Administer, p => p.RequireRole(HallRoles.Admin))
+            .AddPolicy(HallPolicies.Accountability, p => p.RequireRole(HallRoles.Manager, HallRoles.Office, HallRoles.Admin))
             .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin));
 
         var dataProtection = services.AddDataProtection().SetApplicationName("HallOps");

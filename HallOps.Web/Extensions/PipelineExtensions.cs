@@ -39,6 +39,8 @@ public static class PipelineExtensions
         app.MapAccountEndpoints();
         app.MapCoverageReportEndpoints();
         app.MapMatterCatalogEndpoints();
+        app.MapCaseExportEndpoints();
+        app.MapCaseApiEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

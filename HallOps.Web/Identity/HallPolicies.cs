@@ -18,6 +18,9 @@ public static class HallPolicies
     /// <summary>Window staff (and managers who hold a post): presence, handovers, acknowledgements.</summary>
     public const string Serve = "hall-serve";
 
+    /// <summary>Dereliction records (AC1–AC5): the hall manager, the bureau office (局办公室) and administrators.</summary>
+    public const string Accountability = "hall-accountability";
+
     /// <summary>Who may open the wall screen.</summary>
     public const string Wall = "hall-wall";
 
