@@ -64,6 +64,10 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         builder.HasIndex(c => new { c.HandlerStaffId, c.State });
         builder.HasIndex(c => c.ReceivedAt);
         builder.HasIndex(c => c.ClosedAt);
+        // The wall's "accepted today", its red/yellow counts and the list's state filter by received date.
+        builder.HasIndex(c => c.AcceptedAt);
+        builder.HasIndex(c => new { c.Light, c.DueAt });
+        builder.HasIndex(c => new { c.State, c.ReceivedAt });
         builder.HasOne(c => c.Matter).WithMany().HasForeignKey(c => c.MatterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.MatterVersion).WithMany().HasForeignKey(c => c.MatterVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Window).WithMany().HasForeignKey(c => c.WindowId).OnDelete(DeleteBehavior.SetNull);

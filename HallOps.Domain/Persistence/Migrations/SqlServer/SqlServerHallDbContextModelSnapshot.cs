@@ -597,6 +597,8 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ClosedAt");
 
                     b.HasIndex("ExternalNumber")
@@ -618,7 +620,11 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("HandlerStaffId", "State");
 
+                    b.HasIndex("Light", "DueAt");
+
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("State", "ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
                 });

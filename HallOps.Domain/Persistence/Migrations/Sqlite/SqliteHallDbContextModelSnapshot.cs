@@ -572,6 +572,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("ClosedAt");
 
                     b.HasIndex("ExternalNumber")
@@ -592,7 +594,11 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("HandlerStaffId", "State");
 
+                    b.HasIndex("Light", "DueAt");
+
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("State", "ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
                 });
