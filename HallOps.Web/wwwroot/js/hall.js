@@ -98,6 +98,14 @@
         return formats.get(key);
     }
 
+    // Writes only what changed: every write makes the page lay out and paint again, on every
+    // wall, twice a second.
+    function setText(element, text) {
+        if (element.textContent !== text) {
+            element.textContent = text;
+        }
+    }
+
     function tick() {
         const wall = document.querySelector('.wall');
         if (!wall) {
@@ -117,19 +125,23 @@
             const date = format(locale, zone, { year: 'numeric', month: 'long', day: 'numeric' }).format(now)
                 + ' ' + format(locale, zone, { weekday: 'long' }).format(now);
             const time = format(locale, zone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
-            clock.innerHTML = '';
-            const d = document.createElement('span');
-            d.className = 'wall-date';
-            d.textContent = date;
-            const t = document.createElement('span');
-            t.className = 'wall-time';
-            t.textContent = time;
-            clock.append(d, t);
+            let d = clock.querySelector('.wall-date');
+            let t = clock.querySelector('.wall-time');
+            if (!d || !t) {
+                clock.innerHTML = '';
+                d = document.createElement('span');
+                d.className = 'wall-date';
+                t = document.createElement('span');
+                t.className = 'wall-time';
+                clock.append(d, t);
+            }
+            setText(d, date);
+            setText(t, time);
         }
         const age = Math.max(0, Math.floor((Date.now() - lastStampAt) / 1000));
         const ageText = fresh?.querySelector('.wall-age');
         if (ageText) {
-            ageText.textContent = (ageText.dataset.template || '{0}').replace('{0}', age);
+            setText(ageText, (ageText.dataset.template || '{0}').replace('{0}', age));
         }
         root.classList.toggle('wall-is-stale', age > 60);
         // TL5: time left until a case's due time, or how long it has been overdue.
@@ -140,11 +152,11 @@
             const span = d > 0 ? item.dataset.days.replace('{0}', d).replace('{1}', h)
                 : h > 0 ? item.dataset.hours.replace('{0}', h).replace('{1}', m)
                 : item.dataset.minutes.replace('{0}', m);
-            item.textContent = (ms <= 0 ? item.dataset.overdue : item.dataset.left).replace('{0}', span);
+            setText(item, (ms <= 0 ? item.dataset.overdue : item.dataset.left).replace('{0}', span));
         }
         for (const item of document.querySelectorAll('.wall-alert-age')) {
             const minutes = Math.max(0, Math.floor((Date.now() + skew - Number(item.dataset.since)) / 60000));
-            item.textContent = (item.dataset.template || '{0}').replace('{0}', minutes);
+            setText(item, (item.dataset.template || '{0}').replace('{0}', minutes));
         }
     }
 
