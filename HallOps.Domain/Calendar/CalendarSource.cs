@@ -46,6 +46,17 @@ public sealed class CalendarSource : IDisposable
         return loading;
     }
 
+    /// <summary>
+    /// Reads the calendar as stored right now and keeps it: for whoever reacts to a calendar change
+    /// and must not race the event that clears the cached one.
+    /// </summary>
+    public Task<WorkingCalendar> RefreshAsync()
+    {
+        var loading = LoadAsync();
+        Interlocked.Exchange(ref _current, loading);
+        return loading;
+    }
+
     private async Task<WorkingCalendar> LoadAsync()
     {
         await using var db = await _contexts.CreateDbContextAsync();

@@ -32,7 +32,6 @@ public sealed record DeadlineScanResult(int Examined, int Changed, int Drafted)
 public sealed class CaseDeadlineScanner(
     IDbContextFactory<HallDbContext> contexts,
     CalendarSource calendars,
-    CalendarSettings calendarSettings,
     TimeProvider time,
     CaseDeadlineSettings settings,
     IOverdueWording wording)
@@ -86,7 +85,7 @@ public sealed class CaseDeadlineScanner(
     /// </summary>
     public async Task<DeadlineScanResult> RecomputeOpenAsync(CancellationToken cancellationToken = default)
     {
-        var calendar = await LoadCalendarAsync(cancellationToken);
+        var calendar = await calendars.RefreshAsync();
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -369,14 +368,6 @@ public sealed class CaseDeadlineScanner(
     private static IQueryable<ServiceCase> OpenCases(HallDbContext db) =>
         db.Cases.Where(c => c.State == CaseState.Received || c.State == CaseState.AwaitingSupplement
             || c.State == CaseState.Accepted || c.State == CaseState.AcceptedWithDeficiencies);
-
-    /// <summary>The calendar as stored right now (not the cached one, which a calendar event may not have reached yet).</summary>
-    private async Task<WorkingCalendar> LoadCalendarAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
-        return new WorkingCalendar(calendarSettings.Zone, days, calendarSettings.Hours);
-    }
 
     private static async Task<bool> TrySaveAsync(HallDbContext db, CancellationToken cancellationToken)
     {

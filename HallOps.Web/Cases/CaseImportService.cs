@@ -1,3 +1,4 @@
+using HallOps.Web.Imports;
 using System.Globalization;
 using System.Text;
 using HallOps.Domain.Cases;
@@ -30,9 +31,7 @@ public sealed class CaseImportService(
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxRows = 10_000;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static CaseImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public async Task<CaseImportResult> ImportAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -46,7 +45,7 @@ public sealed class CaseImportService(
         using var buffer = new MemoryStream();
         try
         {
-            await CopyLimitedAsync(content, buffer, cancellationToken);
+            await ImportFiles.CopyLimitedAsync(content, buffer, MaxFileBytes, cancellationToken);
         }
         catch (InvalidDataException)
         {
@@ -57,7 +56,7 @@ public sealed class CaseImportService(
         List<string?[]> lines;
         try
         {
-            lines = extension == ".csv" ? ReadCsv(buffer.ToArray()) : ReadXlsx(buffer);
+            lines = extension == ".csv" ? ImportFiles.ReadCsv(buffer.ToArray()).ConvertAll<string?[]>(line => line) : ReadXlsx(buffer);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException
                                       or System.Xml.XmlException or ArgumentException or NotSupportedException)
@@ -133,96 +132,6 @@ public sealed class CaseImportService(
     public string Summary(CaseImportResult result) => L["CaseImport.Done", result.Imported, result.AlreadyPresent];
 
     private static CaseImportResult Failed(string message) => new(0, 0, [], message);
-
-    private static async Task CopyLimitedAsync(Stream from, Stream to, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await from.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > MaxFileBytes)
-            {
-                throw new InvalidDataException("The file is too large.");
-            }
-            await to.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-    }
-
-    /// <summary>CSV lines (RFC 4180 quotes), UTF-8 with or without BOM, or GB18030 as Excel saves it on Chinese Windows.</summary>
-    public static List<string?[]> ReadCsv(byte[] bytes)
-    {
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-        text = text.TrimStart('\uFEFF');
-        var lines = new List<string?[]>();
-        var cells = new List<string?>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        cell.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    lines.Add([.. cells]);
-                    cells.Clear();
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
-        }
-        if (quoted)
-        {
-            throw new FormatException("A quoted cell is not closed.");
-        }
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            lines.Add([.. cells]);
-        }
-        return lines;
-    }
 
     /// <summary>The first sheet's rows as text (line n of the list is row n of the sheet); dates as hall-time text.</summary>
     public static List<string?[]> ReadXlsx(Stream stream)

@@ -1,3 +1,4 @@
+using HallOps.Web.Imports;
 using System.Globalization;
 using System.Text;
 using HallOps.Domain.Cases;
@@ -58,8 +59,6 @@ public sealed class MatterImportService(
     private static readonly string[] Yes = ["是", "y", "yes", "true", "1", "√"];
     private static readonly string[] No = ["否", "n", "no", "false", "0", ""];
 
-    static MatterImportService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Reads the file (xlsx by its name, otherwise CSV in UTF-8 or GB18030) and imports it, all or nothing.</summary>
     public async Task<MatterImportResult> ImportAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -69,7 +68,7 @@ public sealed class MatterImportService(
         using var buffer = new MemoryStream();
         try
         {
-            await CopyLimitedAsync(content, buffer, cancellationToken);
+            await ImportFiles.CopyLimitedAsync(content, buffer, MaxFileBytes, cancellationToken);
         }
         catch (InvalidDataException)
         {
@@ -81,7 +80,7 @@ public sealed class MatterImportService(
         try
         {
             lines = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(buffer)
-                : name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(buffer.ToArray())
+                : name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFiles.ReadCsv(buffer.ToArray())
                 : throw new NotSupportedException();
         }
         catch (NotSupportedException)
@@ -392,22 +391,6 @@ public sealed class MatterImportService(
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && real == Math.Floor(real) && Math.Abs(real) < int.MaxValue ? (int)real
         : null;
 
-    private static async Task CopyLimitedAsync(Stream content, Stream target, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > MaxFileBytes)
-            {
-                throw new InvalidDataException("The file is too large.");
-            }
-            await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-    }
-
     /// <summary>The sheet's rows as text, the header first; a row's index + 1 is its line number.</summary>
     private static List<string[]> ReadXlsx(Stream stream)
     {
@@ -422,77 +405,6 @@ public sealed class MatterImportService(
                 DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
             }).ToArray());
-        }
-        return rows;
-    }
-
-    /// <summary>RFC 4180 CSV (quotes, doubled quotes, line breaks in quotes); UTF-8, or GB18030 as Excel saves it on a Chinese desktop.</summary>
-    internal static List<string[]> ReadCsv(byte[] bytes)
-    {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-        text = text.TrimStart('\uFEFF');
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    row.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    row.Add(cell.ToString());
-                    cell.Clear();
-                    rows.Add([.. row]);
-                    row.Clear();
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
-        }
-        if (quoted)
-        {
-            throw new FormatException("A quoted cell is not closed.");
-        }
-        if (cell.Length > 0 || row.Count > 0)
-        {
-            row.Add(cell.ToString());
-            rows.Add([.. row]);
         }
         return rows;
     }

@@ -64,7 +64,7 @@ foreach (var size in sizes)
 
     var scanner = new CaseDeadlineScanner(
         contexts, new CalendarSource(contexts, new CalendarSettings(calendar.Zone, OpeningHours.Default), feed),
-        new CalendarSettings(calendar.Zone, OpeningHours.Default), clock, new CaseDeadlineSettings(), PlainOverdueWording.Instance);
+        clock, new CaseDeadlineSettings(), PlainOverdueWording.Instance);
 
     await using (var db = contexts.CreateDbContext())
     {
