@@ -23,6 +23,10 @@ public sealed class HallOptions
 
     public OpeningHoursOptions OpeningHours { get; set; } = new();
 
+    public RoundsOptions Rounds { get; set; } = new();
+
+    public PhotoOptions Photos { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -39,6 +43,25 @@ public sealed class HallOptions
     public string KeyStore { get; set; } = "Database";
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+/// <summary>The closing routine's timing (SE4, SE2.2).</summary>
+public sealed class RoundsOptions
+{
+    /// <summary>Minutes after closing at which windows whose shutdown check is not done are reminded.</summary>
+    public int ReminderAfterClosingMinutes { get; set; } = 10;
+
+    /// <summary>Minutes after closing at which unfinished shutdown checks go to the guards' evening round to verify.</summary>
+    public int HandToGuardAfterClosingMinutes { get; set; } = 30;
+}
+
+/// <summary>Where evidence photos are kept, and how large one may be.</summary>
+public sealed class PhotoOptions
+{
+    /// <summary>A folder outside the database, relative to the app's content root unless absolute.</summary>
+    public string Folder { get; set; } = "data/photos";
+
+    public int MaxKilobytes { get; set; } = 8192;
 }
 
 /// <summary>The first administrator of a production hall, given once through the environment.</summary>

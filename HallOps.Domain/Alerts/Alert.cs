@@ -30,6 +30,21 @@ public static class AlertKinds
 
     /// <summary>SE2, SE4, HY2: a round not done by its missed line (the expected check never came).</summary>
     public const string RoundMissed = "round-missed";
+
+    /// <summary>SE4: a window's shutdown check not done 10 minutes after closing (one reminder per round).</summary>
+    public const string RoundReminder = "round-reminder";
+
+    /// <summary>SE2.2, SE4: something found wrong on a round; the manager is told at once.</summary>
+    public const string RoundException = "round-exception";
+
+    /// <summary>SE7: a hazard or incident reported by a guard; escalated to the manager at once.</summary>
+    public const string Hazard = "hazard";
+
+    /// <summary>SE2.4: a piece of fire equipment due for inspection.</summary>
+    public const string FireEquipmentDue = "fire-equipment-due";
+
+    /// <summary>HY4: a rectification not done by its due date.</summary>
+    public const string RectificationOverdue = "rectification-overdue";
 }
 
 /// <summary>

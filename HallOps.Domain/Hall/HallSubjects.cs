@@ -19,6 +19,14 @@ public static class HallSubjects
     public const string DerelictionPrefix = "dereliction:";
     public const string RoundPrefix = "round:";
     public const string RoundTemplatePrefix = "round-template:";
+    public const string CheckpointPrefix = "checkpoint:";
+    public const string AreaPrefix = "area:";
+    public const string GuardShiftPrefix = "guard-shift:";
+    public const string RoundExceptionPrefix = "exception:";
+    public const string RectificationPrefix = "rectification:";
+    public const string FireEquipmentPrefix = "fire-equipment:";
+    public const string GoodsOutPrefix = "goods-out:";
+    public const string HazardPrefix = "hazard:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -50,6 +58,23 @@ public static class HallSubjects
     public static string Round(long instanceId) => RoundPrefix + instanceId;
 
     public static string RoundTemplate(int templateId) => RoundTemplatePrefix + templateId;
+
+    public static string Checkpoint(int checkpointId) => CheckpointPrefix + checkpointId;
+
+    /// <summary>A public area as a round's place: "area:{checkpointId}".</summary>
+    public static string Area(int checkpointId) => AreaPrefix + checkpointId;
+
+    public static string GuardShift(long shiftId) => GuardShiftPrefix + shiftId;
+
+    public static string RoundExceptionSubject(long exceptionId) => RoundExceptionPrefix + exceptionId;
+
+    public static string Rectification(long rectificationId) => RectificationPrefix + rectificationId;
+
+    public static string FireEquipment(int equipmentId) => FireEquipmentPrefix + equipmentId;
+
+    public static string GoodsOut(long entryId) => GoodsOutPrefix + entryId;
+
+    public static string Hazard(long reportId) => HazardPrefix + reportId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

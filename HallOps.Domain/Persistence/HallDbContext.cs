@@ -50,6 +50,13 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<RoundScheduleEntry> RoundSchedules => Set<RoundScheduleEntry>();
     public DbSet<RoundInstance> Rounds => Set<RoundInstance>();
     public DbSet<RoundCheck> RoundChecks => Set<RoundCheck>();
+    public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+    public DbSet<GuardShift> GuardShifts => Set<GuardShift>();
+    public DbSet<RoundException> RoundExceptions => Set<RoundException>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<FireEquipment> FireEquipment => Set<FireEquipment>();
+    public DbSet<GoodsOutEntry> GoodsOut => Set<GoodsOutEntry>();
+    public DbSet<HazardReport> HazardReports => Set<HazardReport>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

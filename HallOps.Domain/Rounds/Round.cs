@@ -93,6 +93,9 @@ public enum RoundScope
 
     /// <summary>A random share of the active windows (<see cref="RoundScheduleEntry.SampleShare"/>), drawn per occurrence.</summary>
     SampleOfWindows = 4,
+
+    /// <summary>One per active public-area checkpoint (HY3: "all public areas").</summary>
+    EachPublicArea = 5,
 }
 
 /// <summary>
@@ -190,6 +193,33 @@ public class RoundInstance : IPublishesChanges
 
     /// <summary>0–100: passed items among the applicable ones.</summary>
     public int? Score { get; set; }
+
+    /// <summary>When the reminder was sent (SE4: closing + 10 minutes, once).</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>When an unfinished shutdown check was handed to the guards' evening round to verify.</summary>
+    public DateTimeOffset? HandedToGuardAt { get; set; }
+
+    /// <summary>The guard's verification of a window's shutdown (SE2.2): when, by whom, the result.</summary>
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    public string? VerifiedBy { get; set; }
+
+    public CheckResult? VerifyResult { get; set; }
+
+    public string? VerifyNote { get; set; }
+
+    /// <summary>When the place's QR label was scanned on this round: proof the guard stood there.</summary>
+    public DateTimeOffset? CheckpointScannedAt { get; set; }
+
+    /// <summary>Why the place was entered by hand instead of by its label.</summary>
+    public string? ManualEntryReason { get; set; }
+
+    /// <summary>
+    /// The person a window round's result counts for: the window's A holder when it was planned
+    /// (HY4: scores per staff member per month).
+    /// </summary>
+    public int? ResponsibleStaffId { get; set; }
 
     /// <summary>When the monitor must look at it next (due-by, then missed); null once settled.</summary>
     public DateTimeOffset? NextCheckAt { get; set; }

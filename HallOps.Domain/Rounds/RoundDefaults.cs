@@ -37,6 +37,9 @@ public static class RoundDefaults
         (Template("hygiene-inspection", "卫生检查", RoundKind.HygieneInspection, RoundArea.Window,
             "桌面整洁", "地面干净", "电脑、柜子无灰尘", "无污渍、无杂物", "垃圾已清理"),
          Schedule("weekly mon at 09:00 workdays", RoundScope.SampleOfWindows, HallRoles.Manager, dueWithin: 8 * 60, missedAfter: 24 * 60, share: 1.0 / 3)),
+        (Template("hygiene-area", "公共区域卫生检查", RoundKind.HygieneInspection, RoundArea.PublicArea,
+            "地面干净、无积水", "无垃圾、无杂物堆放", "桌椅、设施完好整洁", "卫生间无异味", "宣传资料摆放整齐"),
+         Schedule("weekly mon at 09:00 workdays", RoundScope.EachPublicArea, HallRoles.Manager, dueWithin: 8 * 60, missedAfter: 24 * 60)),
     ];
 
     private static RoundTemplate Template(string code, string name, RoundKind kind, RoundArea area, params string[] items) => new()

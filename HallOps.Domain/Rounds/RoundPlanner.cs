@@ -28,6 +28,12 @@ public sealed class RoundPlanner(IDbContextFactory<HallDbContext> contexts, Cale
         }
         var windows = await db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => new { w.Id, w.FloorId }).ToListAsync(cancellationToken);
         var floors = await db.Floors.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
+        var areas = await db.Checkpoints.AsNoTracking().Where(c => c.IsActive && c.Kind == CheckpointKind.PublicArea)
+            .Select(c => new { c.Id, c.FloorId }).ToListAsync(cancellationToken);
+        // HY4: a window round counts for the window's A holder (the first post's, by post order).
+        var holders = await db.PostHolders.AsNoTracking().Where(h => h.Role == Staffing.PostRole.A)
+            .Select(h => new { h.Post!.WindowId, h.PostId, h.StaffMemberId }).ToListAsync(cancellationToken);
+        var responsible = holders.GroupBy(h => h.WindowId).ToDictionary(g => g.Key, g => (int?)g.OrderBy(h => h.PostId).First().StaffMemberId);
 
         var wanted = new List<RoundInstance>();
         foreach (var schedule in schedules)
@@ -45,6 +51,7 @@ public sealed class RoundPlanner(IDbContextFactory<HallDbContext> contexts, Cale
                     RoundScope.SampleOfWindows => RoundRules.Sample(windows.Select(w => w.Id), schedule.SampleShare, schedule.Id, at)
                         .Select(id => (Subject: HallSubjects.Window(id), WindowId: (int?)id, FloorId: windows.First(w => w.Id == id).FloorId as int?)),
                     RoundScope.EachFloor => floors.Select(id => (Subject: HallSubjects.Floor(id), WindowId: (int?)null, FloorId: (int?)id)),
+                    RoundScope.EachPublicArea => areas.Select(a => (Subject: HallSubjects.Area(a.Id), WindowId: (int?)null, FloorId: a.FloorId)),
                     _ => [(Subject: "hall", WindowId: null, FloorId: null)],
                 };
                 foreach (var place in places)
@@ -59,6 +66,7 @@ public sealed class RoundPlanner(IDbContextFactory<HallDbContext> contexts, Cale
                         Subject = place.Subject,
                         WindowId = place.WindowId,
                         FloorId = place.FloorId,
+                        ResponsibleStaffId = place.WindowId is { } windowId ? responsible.GetValueOrDefault(windowId) : null,
                         DueFrom = at,
                         DueBy = dueBy,
                         MissedAt = dueBy.AddMinutes(schedule.MissedAfterMinutes),

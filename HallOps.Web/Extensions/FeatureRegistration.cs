@@ -1,3 +1,4 @@
+using HallOps.Web.Rounds;
 using HallOps.Web.Accountability;
 using HallOps.Web.Alerts;
 using HallOps.Web.Cases;
@@ -38,6 +39,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CaseImportService>();
         builder.Services.AddScoped<CaseListService>();
         builder.Services.AddScoped<DerelictionService>();
+        builder.Services.AddSingleton<PhotoStore>();
+        builder.Services.AddScoped<RoundService>();
         return builder;
     }
 }

@@ -67,7 +67,8 @@ public static class IdentityRegistration
             .AddPolicy(HallPolicies.Serve, p => p.RequireRole(HallRoles.Staff, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Administer, p => p.RequireRole(HallRoles.Admin))
             .AddPolicy(HallPolicies.Accountability, p => p.RequireRole(HallRoles.Manager, HallRoles.Office, HallRoles.Admin))
-            .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin));
+            .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Guard, p => p.RequireRole(HallRoles.Guard, HallRoles.Manager, HallRoles.Admin));
 
         var dataProtection = services.AddDataProtection().SetApplicationName("HallOps");
         var keyStore = builder.Configuration[$"{HallOptions.Section}:{nameof(HallOptions.KeyStore)}"];

@@ -41,6 +41,7 @@ public static class PipelineExtensions
         app.MapMatterCatalogEndpoints();
         app.MapCaseExportEndpoints();
         app.MapCaseApiEndpoints();
+        app.MapPhotoEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

@@ -21,6 +21,9 @@ public static class HallPolicies
     /// <summary>Dereliction records (AC1–AC5): the hall manager, the bureau office (局办公室) and administrators.</summary>
     public const string Accountability = "hall-accountability";
 
+    /// <summary>Guards (and the manager): duty shifts, evening rounds, patrols, goods out, hazard reports (SE2, SE6, SE7).</summary>
+    public const string Guard = "hall-guard";
+
     /// <summary>Who may open the wall screen.</summary>
     public const string Wall = "hall-wall";
 

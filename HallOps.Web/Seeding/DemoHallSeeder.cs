@@ -15,7 +15,7 @@ namespace HallOps.Web.Seeding;
 /// database with no windows, the catalogue only into one with no matters (and the demo hall's units);
 /// it never touches existing data.
 /// </summary>
-public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users, TimeProvider time, ILogger<DemoHallSeeder> logger)
+public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users, TimeProvider time, Microsoft.Extensions.Options.IOptions<HallOptions> options, ILogger<DemoHallSeeder> logger)
 {
     /// <summary>The password of every demo account (the demo hall is for trying HallOps, never for production).</summary>
     public const string DemoPassword = "HallOps-demo-2026";
@@ -77,6 +77,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
             await SeedHallAsync(cancellationToken);
         }
         await SeedMattersAsync(cancellationToken);
+        await DemoSecurity.SeedAsync(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.Zone()).DateTime), cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>

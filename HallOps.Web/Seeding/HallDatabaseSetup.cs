@@ -47,15 +47,18 @@ public sealed class HallDatabaseSetup(
             logger.LogInformation("Working calendar seeded from the official holiday calendars");
         }
 
-        if (!await db.RoundTemplates.AnyAsync(cancellationToken))
+        // The default routines, each once by its code: a hall that has them keeps its own edits.
+        var templateCodes = await db.RoundTemplates.Select(t => t.Code).ToListAsync(cancellationToken);
+        var missing = RoundDefaults.Create(active: true).Where(d => !templateCodes.Contains(d.Template.Code)).ToList();
+        if (missing.Count > 0)
         {
-            foreach (var (template, schedule) in RoundDefaults.Create(active: false))
+            foreach (var (template, schedule) in missing)
             {
                 schedule.Template = template;
                 db.RoundSchedules.Add(schedule);
             }
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Default rounds seeded (schedules inactive until switched on): shutdown checks, evening rounds, hygiene checks and inspections");
+            logger.LogInformation("Default rounds seeded: {Codes}", string.Join(", ", missing.Select(m => m.Template.Code)));
         }
 
         if (options.Value.DemoSeed)

@@ -46,6 +46,9 @@ internal sealed class RoundInstanceConfiguration : IEntityTypeConfiguration<Roun
         builder.Property(r => r.StartedBy).HasMaxLength(256);
         builder.Property(r => r.CompletedBy).HasMaxLength(256);
         builder.Property(r => r.OutOfWindowReason).HasMaxLength(500);
+        builder.Property(r => r.VerifiedBy).HasMaxLength(256);
+        builder.Property(r => r.VerifyNote).HasMaxLength(500);
+        builder.Property(r => r.ManualEntryReason).HasMaxLength(500);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
         // One instance per occurrence and place: a scheduler run twice creates nothing twice.
@@ -68,5 +71,108 @@ internal sealed class RoundCheckConfiguration : IEntityTypeConfiguration<RoundCh
         builder.Property(c => c.Photo).HasMaxLength(200);
         builder.Property(c => c.CheckedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.InstanceId, c.Order }).IsUnique();
+    }
+}
+
+internal sealed class CheckpointConfiguration : IEntityTypeConfiguration<Checkpoint>
+{
+    public void Configure(EntityTypeBuilder<Checkpoint> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Token).HasMaxLength(40);
+        builder.HasIndex(c => c.Token).IsUnique();
+    }
+}
+
+internal sealed class GuardShiftConfiguration : IEntityTypeConfiguration<GuardShift>
+{
+    public void Configure(EntityTypeBuilder<GuardShift> builder)
+    {
+        builder.Property(s => s.GuardUserId).HasMaxLength(450);
+        builder.Property(s => s.GuardName).HasMaxLength(256);
+        builder.Property(s => s.HandoverNote).HasMaxLength(1000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => s.StartedAt);
+    }
+}
+
+internal sealed class RoundExceptionConfiguration : IEntityTypeConfiguration<RoundException>
+{
+    public void Configure(EntityTypeBuilder<RoundException> builder)
+    {
+        builder.Property(e => e.Item).HasMaxLength(200);
+        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.Photo).HasMaxLength(200);
+        builder.Property(e => e.FoundBy).HasMaxLength(256);
+        builder.Property(e => e.AcknowledgedBy).HasMaxLength(256);
+        builder.Property(e => e.AckNote).HasMaxLength(500);
+        builder.Property(e => e.ClosedBy).HasMaxLength(256);
+        builder.Property(e => e.CloseNote).HasMaxLength(500);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasIndex(e => new { e.WindowId, e.FoundAt });
+        builder.HasIndex(e => e.RoundId);
+    }
+}
+
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> builder)
+    {
+        builder.Property(r => r.Item).HasMaxLength(200);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.Property(r => r.RaisedBy).HasMaxLength(256);
+        builder.Property(r => r.DoneBy).HasMaxLength(256);
+        builder.Property(r => r.DoneNote).HasMaxLength(500);
+        builder.Property(r => r.ConfirmedBy).HasMaxLength(256);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.WindowId, r.DueOn });
+        builder.HasIndex(r => r.RoundId);
+    }
+}
+
+internal sealed class FireEquipmentConfiguration : IEntityTypeConfiguration<FireEquipment>
+{
+    public void Configure(EntityTypeBuilder<FireEquipment> builder)
+    {
+        builder.ToTable("FireEquipment");
+        builder.Property(f => f.Code).HasMaxLength(50);
+        builder.Property(f => f.Location).HasMaxLength(200);
+        builder.Property(f => f.LastInspectedBy).HasMaxLength(256);
+        builder.Property(f => f.LastNote).HasMaxLength(500);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasIndex(f => f.Code).IsUnique();
+        builder.HasIndex(f => f.NextInspectionOn);
+    }
+}
+
+internal sealed class GoodsOutEntryConfiguration : IEntityTypeConfiguration<GoodsOutEntry>
+{
+    public void Configure(EntityTypeBuilder<GoodsOutEntry> builder)
+    {
+        builder.ToTable("GoodsOut");
+        builder.Property(g => g.Item).HasMaxLength(200);
+        builder.Property(g => g.TakenBy).HasMaxLength(100);
+        builder.Property(g => g.TakenByUnit).HasMaxLength(200);
+        builder.Property(g => g.ApprovedBy).HasMaxLength(100);
+        builder.Property(g => g.CheckedBy).HasMaxLength(256);
+        builder.Property(g => g.ReturnCheckedBy).HasMaxLength(256);
+        builder.Property(g => g.Note).HasMaxLength(500);
+        builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.HasIndex(g => g.TakenOutAt);
+    }
+}
+
+internal sealed class HazardReportConfiguration : IEntityTypeConfiguration<HazardReport>
+{
+    public void Configure(EntityTypeBuilder<HazardReport> builder)
+    {
+        builder.Property(h => h.Location).HasMaxLength(200);
+        builder.Property(h => h.Description).HasMaxLength(1000);
+        builder.Property(h => h.Photo).HasMaxLength(200);
+        builder.Property(h => h.ReportedBy).HasMaxLength(256);
+        builder.Property(h => h.ClosedBy).HasMaxLength(256);
+        builder.Property(h => h.CloseNote).HasMaxLength(500);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasIndex(h => h.ReportedAt);
     }
 }
