@@ -15,6 +15,25 @@ namespace HallOps.Web.Rounds;
 /// <summary>One checklist item's answer from a page: pass / fail / not applicable, a note, a stored photo's name.</summary>
 public sealed record CheckInput(int Order, CheckResult Result, string? Note, string? Photo);
 
+/// <summary>A round as a checklist page shows it.</summary>
+public sealed record RoundSheet(
+    long Id,
+    RoundKind Kind,
+    string TemplateName,
+    string Subject,
+    int? WindowId,
+    int? FloorId,
+    DateTimeOffset DueFrom,
+    DateTimeOffset DueBy,
+    DateTimeOffset MissedAt,
+    RoundState State,
+    string? CompletedBy,
+    DateTimeOffset? CompletedAt,
+    int? Score,
+    IReadOnlyList<RoundTemplateItem> Items,
+    IReadOnlyList<RoundCheck> Checks,
+    bool MayWork);
+
 /// <summary>
 /// Work on rounds, for every page that does it (the staff's checks, the guard's phone, the
 /// inspector): who may work on which round, completing a checklist, a guard's verification of a
@@ -66,6 +85,27 @@ public sealed class RoundService(
         }
         return true;
     }
+
+    /// <summary>A round's checklist and what is recorded on it; null for an unknown round.</summary>
+    public async Task<RoundSheet?> SheetAsync(long roundId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Template!).ThenInclude(t => t.Items).Include(r => r.Checks)
+            .SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        return new RoundSheet(
+            round.Id, round.Kind, round.Template!.Name, round.Subject, round.WindowId, round.FloorId,
+            round.DueFrom, round.DueBy, round.MissedAt, round.State, round.CompletedBy, round.CompletedAt, round.Score,
+            round.Template.Items.OrderBy(i => i.Order).ToList(), round.Checks.OrderBy(c => c.Order).ToList(),
+            await MayWorkOnAsync(db, user, round, cancellationToken));
+    }
+
+    /// <summary>Whether an instant is inside a round's time window [due-from, missed): outside it a reason is asked for.</summary>
+    public bool InWindow(RoundSheet sheet) => time.GetUtcNow() is var now && now >= sheet.DueFrom && now < sheet.MissedAt;
 
     /// <summary>Marks a round as started by the signed-in person (the first checklist answer does the same).</summary>
     public async Task<SaveResult> StartAsync(long roundId, CancellationToken cancellationToken = default)
