@@ -30,6 +30,7 @@ public sealed class HallAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Redis"] = redis,
             ["Hall:DemoSeed"] = demoSeed ? "true" : "false",
             ["Hall:DatabaseProvider"] = "Sqlite",
+            ["Hall:Photos:Folder"] = System.IO.Path.Combine(database.Folder, "photos"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
