@@ -159,6 +159,16 @@ while (walls.Count < wallCount)
 }
 await Task.Delay(TimeSpan.FromSeconds(1)); // let the last interactive renders land before watching
 Console.Error.WriteLine($"{walls.Count} wall screens open after {setup.Elapsed.TotalSeconds:0.0} s");
+// Each screen's own work (Chromium's Performance domain): script, style, layout and all main-thread
+// tasks, read before and after the measured changes — what one wall computer spends per change.
+var sessions = new List<ICDPSession>();
+foreach (var page in walls)
+{
+    var session = await wallContext.NewCDPSessionAsync(page);
+    await session.SendAsync("Performance.enable");
+    sessions.Add(session);
+}
+var pageWorkBefore = new List<Dictionary<string, double>>();
 var initial = new List<string?>();
 foreach (var page in walls)
 {
@@ -208,6 +218,7 @@ for (var n = -warmUpCount; n < changeCount; n++)
         lastAlertId = LastId(databaseFile, "Alerts");
         cpuBefore = CpuSeconds(serverPid);
         clientBefore = ClientUsage();
+        pageWorkBefore = await PageWorkAsync(sessions);
         (rssBefore, _) = Memory(serverPid);
         loadBefore = LoadAverage();
         settling = TimeSpan.Zero;
@@ -256,6 +267,7 @@ for (var n = -warmUpCount; n < changeCount; n++)
 clock.Stop();
 var cpuAfter = CpuSeconds(serverPid);
 var clientAfter = ClientUsage();
+var pageWorkAfter = await PageWorkAsync(sessions);
 var loadAfter = LoadAverage();
 var (rssAfter, rssPeak) = Memory(serverPid);
 var stamps = PresenceEventTimes(databaseFile, lastPresenceEventId);
@@ -300,6 +312,14 @@ report.AppendLine(CultureInfo.InvariantCulture, $"  changes  walls   p50 ms   p9
 report.AppendLine(CultureInfo.InvariantCulture,
     $"  {results.Count,7}  {walls.Count,5}  {Percentile(verdictSource, 50),7:0.0}  {Percentile(verdictSource, 95),7:0.0}  {p99,7:0.0}  {(verdictSource.Count == 0 ? double.NaN : verdictSource.Max()),7:0.0}  {cpu,13:0.00}  {rssAfter,7:0}  {rssPeak,12:0}   {(pass ? "PASS" : "FAIL")}");
 report.AppendLine(CultureInfo.InvariantCulture, $"  (latency: {(commitToAll is not null ? "commit" : "click")} → DOM of every screen, i.e. of the slowest screen; details below)");
+if (pageWorkBefore.Count == walls.Count && results.Count > 0)
+{
+    // Per screen per change, averaged over the screens: what each wall computer's main thread did.
+    double PerChange(string metric) => Enumerable.Range(0, walls.Count)
+        .Average(i => pageWorkAfter[i].GetValueOrDefault(metric) - pageWorkBefore[i].GetValueOrDefault(metric)) * 1000 / results.Count;
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"  one screen's main thread per change: tasks {PerChange("TaskDuration"):0.0} ms (script {PerChange("ScriptDuration"):0.0}, style {PerChange("RecalcStyleDuration"):0.0}, layout {PerChange("LayoutDuration"):0.0}); all {walls.Count} screens: {PerChange("TaskDuration") * walls.Count:0} ms of client CPU per change");
+}
 report.AppendLine();
 report.AppendLine("  latency (ms)                                 samples    p50     p95     p99     max");
 AppendRow("click → DOM of every screen (slowest screen)", clickToAll);
@@ -351,6 +371,25 @@ void AppendRow(string name, IReadOnlyList<double> values) =>
         $"  {name,-44} {values.Count,7} {Percentile(values, 50),7:0.0} {Percentile(values, 95),7:0.0} {Percentile(values, 99),7:0.0} {(values.Count == 0 ? double.NaN : values.Max()),7:0.0}");
 
 // Nearest-rank percentile.
+static async Task<List<Dictionary<string, double>>> PageWorkAsync(IEnumerable<ICDPSession> sessions)
+{
+    var all = new List<Dictionary<string, double>>();
+    foreach (var session in sessions)
+    {
+        var answer = await session.SendAsync("Performance.getMetrics");
+        var metrics = new Dictionary<string, double>();
+        if (answer is { } json && json.TryGetProperty("metrics", out var list))
+        {
+            foreach (var metric in list.EnumerateArray())
+            {
+                metrics[metric.GetProperty("name").GetString()!] = metric.GetProperty("value").GetDouble();
+            }
+        }
+        all.Add(metrics);
+    }
+    return all;
+}
+
 static double Percentile(IReadOnlyList<double> values, double p)
 {
     if (values.Count == 0)
