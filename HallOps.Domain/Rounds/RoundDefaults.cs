@@ -10,8 +10,8 @@ namespace HallOps.Domain.Rounds;
 public static class RoundDefaults
 {
     /// <param name="active">
-    /// Whether the schedules plan rounds. The hall seeds them inactive: rounds nobody can complete
-    /// yet (the staff and guard round pages) would only raise missed-round alerts.
+    /// Whether the schedules plan rounds. A new hall seeds them active; the manager switches a
+    /// schedule off on the schedules page.
     /// </param>
     public static IReadOnlyList<(RoundTemplate Template, RoundScheduleEntry Schedule)> Create(bool active)
     {
