@@ -12,6 +12,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<CoverageScanJob>(CoverageScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<RoundPlanJob>(RoundPlanJob.Id, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         jobs.AddOrUpdate<RoundMonitorJob>(RoundMonitorJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<ShutdownReminderJob>(ShutdownReminderJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 
@@ -21,6 +22,7 @@ public static class JobSchedule
         jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CoverageScanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<RoundPlanJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<ShutdownReminderJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

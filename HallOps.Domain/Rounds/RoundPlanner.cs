@@ -123,7 +123,8 @@ public sealed class RoundPlanner(IDbContextFactory<HallDbContext> contexts, Cale
 
 /// <summary>
 /// Watches the rounds like heartbeats (SE2, SE4, HY2): a round not done by its due-by line raises
-/// one overdue alert; not done by its missed line it is missed, with one missed alert. Reads only
+/// one overdue alert; not done by its missed line it is missed, with one missed alert. A settled
+/// round's overdue alert and closing reminder (<see cref="ShutdownRoutine"/>) are resolved. Reads only
 /// the rounds whose line has passed (an index on <see cref="RoundInstance.NextCheckAt"/>); run
 /// twice, it changes nothing twice (one open alert per kind and round).
 /// </summary>
@@ -154,7 +155,8 @@ public sealed class RoundMonitor(IDbContextFactory<HallDbContext> contexts, Time
                 if (!round.IsOpen)
                 {
                     round.NextCheckAt = null;
-                    foreach (var alert in open.Where(a => a.Subject == subject && a.Kind == AlertKinds.RoundOverdue))
+                    // Completed: its overdue alert and its closing reminder (SE4) have done their work.
+                    foreach (var alert in open.Where(a => a.Subject == subject && a.Kind is AlertKinds.RoundOverdue or AlertKinds.RoundReminder))
                     {
                         AlertRules.Resolve(alert, now);
                     }
@@ -167,6 +169,10 @@ public sealed class RoundMonitor(IDbContextFactory<HallDbContext> contexts, Time
                     if (OpenOf(AlertKinds.RoundOverdue) is { } overdue)
                     {
                         AlertRules.Resolve(overdue, now);
+                    }
+                    if (OpenOf(AlertKinds.RoundReminder) is { } reminder)
+                    {
+                        AlertRules.Resolve(reminder, now);
                     }
                     if (OpenOf(AlertKinds.RoundMissed) is null)
                     {

@@ -36,6 +36,9 @@ public static class DataRegistration
         builder.Services.AddSingleton<CoverageMonitor>();
         builder.Services.AddSingleton<RoundPlanner>();
         builder.Services.AddSingleton<RoundMonitor>();
+        builder.Services.AddSingleton(new ShutdownSettings(
+            options.Rounds.ReminderAfterClosingMinutes, options.Rounds.HandToGuardAfterClosingMinutes));
+        builder.Services.AddSingleton<ShutdownRoutine>();
         if (options.CaseDueSoonWorkingDays is < 0 or > 20)
         {
             throw new InvalidOperationException(

@@ -41,6 +41,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<DerelictionService>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddScoped<RoundService>();
+        builder.Services.AddScoped<MyChecksService>();
+        builder.Services.AddScoped<RoundExceptionService>();
         return builder;
     }
 }

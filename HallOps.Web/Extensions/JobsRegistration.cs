@@ -48,6 +48,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<CoverageScanJob>();
         builder.Services.AddTransient<RoundPlanJob>();
         builder.Services.AddTransient<RoundMonitorJob>();
+        builder.Services.AddTransient<ShutdownReminderJob>();
         builder.Services.AddTransient<CaseDeadlineScanJob>();
         return builder;
     }
