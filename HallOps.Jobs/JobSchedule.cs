@@ -13,6 +13,8 @@ public static class JobSchedule
         jobs.AddOrUpdate<RoundPlanJob>(RoundPlanJob.Id, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", options);
         jobs.AddOrUpdate<RoundMonitorJob>(RoundMonitorJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<RectificationOverdueJob>(RectificationOverdueJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -22,5 +24,7 @@ public static class JobSchedule
         jobs.Enqueue<CoverageScanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<RoundPlanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<RectificationOverdueJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -36,6 +36,8 @@ public static class DataRegistration
         builder.Services.AddSingleton<CoverageMonitor>();
         builder.Services.AddSingleton<RoundPlanner>();
         builder.Services.AddSingleton<RoundMonitor>();
+        builder.Services.AddSingleton<RectificationMonitor>();
+        builder.Services.AddSingleton<FireEquipmentMonitor>();
         if (options.CaseDueSoonWorkingDays is < 0 or > 20)
         {
             throw new InvalidOperationException(

@@ -49,6 +49,8 @@ public static class JobsRegistration
         builder.Services.AddTransient<RoundPlanJob>();
         builder.Services.AddTransient<RoundMonitorJob>();
         builder.Services.AddTransient<CaseDeadlineScanJob>();
+        builder.Services.AddTransient<RectificationOverdueJob>();
+        builder.Services.AddTransient<FireEquipmentJob>();
         return builder;
     }
 
