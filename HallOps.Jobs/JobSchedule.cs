@@ -14,6 +14,8 @@ public static class JobSchedule
         jobs.AddOrUpdate<RoundMonitorJob>(RoundMonitorJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<ShutdownReminderJob>(ShutdownReminderJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<RectificationOverdueJob>(RectificationOverdueJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
+        jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -24,5 +26,7 @@ public static class JobSchedule
         jobs.Enqueue<RoundPlanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<ShutdownReminderJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<RectificationOverdueJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

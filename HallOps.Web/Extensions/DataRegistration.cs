@@ -39,6 +39,8 @@ public static class DataRegistration
         builder.Services.AddSingleton(new ShutdownSettings(
             options.Rounds.ReminderAfterClosingMinutes, options.Rounds.HandToGuardAfterClosingMinutes));
         builder.Services.AddSingleton<ShutdownRoutine>();
+        builder.Services.AddSingleton<RectificationMonitor>();
+        builder.Services.AddSingleton<FireEquipmentMonitor>();
         if (options.CaseDueSoonWorkingDays is < 0 or > 20)
         {
             throw new InvalidOperationException(

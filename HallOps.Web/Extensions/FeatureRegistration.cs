@@ -43,6 +43,11 @@ public static class FeatureRegistration
         builder.Services.AddScoped<RoundService>();
         builder.Services.AddScoped<MyChecksService>();
         builder.Services.AddScoped<RoundExceptionService>();
+        builder.Services.AddScoped<HallOps.Web.Hygiene.InspectionService>();
+        builder.Services.AddScoped<HallOps.Web.Hygiene.RectificationService>();
+        builder.Services.AddScoped<HallOps.Web.Hygiene.HygieneScoreService>();
+        builder.Services.AddScoped<HallOps.Web.FireSafety.FireEquipmentService>();
+        builder.Services.AddScoped<RoundScheduleAdminService>();
         return builder;
     }
 }

@@ -42,6 +42,7 @@ public static class PipelineExtensions
         app.MapCaseExportEndpoints();
         app.MapCaseApiEndpoints();
         app.MapPhotoEndpoints();
+        app.MapHygieneScoreEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }
