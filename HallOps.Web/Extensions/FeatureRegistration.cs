@@ -41,6 +41,12 @@ public static class FeatureRegistration
         builder.Services.AddScoped<DerelictionService>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddScoped<RoundService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GuardShiftService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GuardRoundService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.PatrolService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.CheckpointService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
         return builder;
     }
 }
