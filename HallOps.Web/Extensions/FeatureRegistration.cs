@@ -48,6 +48,12 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Hygiene.HygieneScoreService>();
         builder.Services.AddScoped<HallOps.Web.FireSafety.FireEquipmentService>();
         builder.Services.AddScoped<RoundScheduleAdminService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GuardShiftService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GuardRoundService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.PatrolService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.CheckpointService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
+        builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
         return builder;
     }
 }
