@@ -21,11 +21,13 @@ public sealed class FireEquipmentMonitor(IDbContextFactory<HallDbContext> contex
         var now = time.GetUtcNow();
         var today = calendar.LocalDate(now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The open alerts first, then the cause: an inspection or report landing in between then resolves
+        // nothing twice and raises nothing for an item already dealt with.
+        var open = await db.Alerts.Where(a => a.IsOpen && a.Kind == AlertKinds.FireEquipmentDue).ToListAsync(cancellationToken);
         var due = await db.FireEquipment.AsNoTracking()
             .Where(f => f.IsActive && f.NextInspectionOn <= today)
             .Select(f => f.Id)
             .ToListAsync(cancellationToken);
-        var open = await db.Alerts.Where(a => a.IsOpen && a.Kind == AlertKinds.FireEquipmentDue).ToListAsync(cancellationToken);
         var dueSubjects = due.Select(HallSubjects.FireEquipment).ToHashSet(StringComparer.Ordinal);
         var openSubjects = open.Select(a => a.Subject).ToHashSet(StringComparer.Ordinal);
 

@@ -25,11 +25,13 @@ public sealed class RectificationMonitor(IDbContextFactory<HallDbContext> contex
         var now = time.GetUtcNow();
         var today = calendar.LocalDate(now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The open alerts first, then the cause: an inspection or report landing in between then resolves
+        // nothing twice and raises nothing for an item already dealt with.
+        var open = await db.Alerts.Where(a => a.IsOpen && a.Kind == AlertKinds.RectificationOverdue).ToListAsync(cancellationToken);
         var overdue = await db.Rectifications.AsNoTracking()
             .Where(r => r.DoneAt == null && r.DueOn < today)
             .Select(r => new { r.Id, r.WindowId })
             .ToListAsync(cancellationToken);
-        var open = await db.Alerts.Where(a => a.IsOpen && a.Kind == AlertKinds.RectificationOverdue).ToListAsync(cancellationToken);
         var overdueSubjects = overdue.ToDictionary(r => HallSubjects.Rectification(r.Id), r => r.WindowId, StringComparer.Ordinal);
         var openSubjects = open.Select(a => a.Subject).ToHashSet(StringComparer.Ordinal);
 

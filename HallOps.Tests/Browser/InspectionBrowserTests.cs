@@ -31,7 +31,7 @@ public sealed class InspectionBrowserTests(ITestOutputHelper output) : BrowserTe
         var page = await host.OpenAsync(desk, "manager", "/", "/manage/inspections", "#inspection-start-now");
         await page.Locator(".inspection-place").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "1号窗口 不动产登记" }).ClickAsync();
-        await Screenshot(page, "inspections-1920x1080.png");
+        await Expect(page.Locator("#inspection-start-now")).ToBeEnabledAsync();
         await page.Locator("#inspection-start-now").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/manage/inspections/\d+$"), new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
@@ -60,6 +60,15 @@ public sealed class InspectionBrowserTests(ITestOutputHelper output) : BrowserTe
         await Expect(raised).ToContainTextAsync("地面干净");
         await Expect(raised).ToContainTextAsync(due);
         await Screenshot(page, "inspection-done-1920x1080.png");
+
+        // The week's list shows it: unscheduled, done, 80, one failed item with its rectification, by the manager.
+        await page.Locator("text=返回卫生检查").ClickAsync();
+        var listed = page.Locator("#inspection-list tr").Filter(new LocatorFilterOptions { Has = page.Locator("[data-inspection-place='1号窗口 不动产登记']") });
+        await Expect(listed).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await Expect(listed.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Done");
+        await Expect(listed).ToContainTextAsync("1 项（整改 1 项）");
+        await Expect(listed).ToContainTextAsync("周建国");
+        await Screenshot(page, "inspections-1920x1080.png");
 
         // The window's A sees it on his own page, with what was found and by when.
         var staffDesk = await host.NewContextAsync(1920, 1080);

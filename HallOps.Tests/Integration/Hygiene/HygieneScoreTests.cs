@@ -59,7 +59,10 @@ public sealed class HygieneScoreTests(CoverageHall hall) : IClassFixture<Coverag
                 new Rectification { RoundId = second.Id, WindowId = window1, Item = "地面干净", Note = "积水", RaisedAt = At(16, 10), RaisedBy = "周建国", DueOn = new(2026, 11, 18) });
             await db.SaveChangesAsync();
         }
-        // The demo's own self-checks this morning (planned when the app started) were not done by 09:00: missed.
+        // The demo's own self-checks this morning (08:00, planned as the round-plan job does; planning twice adds
+        // nothing) were not done by 09:00: missed.
+        var now = hall.Clock.GetUtcNow();
+        await hall.App.Services.GetRequiredService<RoundPlanner>().PlanAsync(now.AddHours(-2), now.AddHours(24));
         await hall.App.Services.GetRequiredService<RoundMonitor>().CheckAsync();
 
         await using var manager = hall.SignedIn("manager", HallRoles.Manager);
