@@ -27,6 +27,8 @@ public sealed class HallOptions
 
     public PhotoOptions Photos { get; set; } = new();
 
+    public WallOptions Wall { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -53,6 +55,19 @@ public sealed class RoundsOptions
 
     /// <summary>Minutes after closing at which unfinished shutdown checks go to the guards' evening round to verify.</summary>
     public int HandToGuardAfterClosingMinutes { get; set; } = 30;
+}
+
+/// <summary>The wall screen's modes (SE2.2, SE4, HY2).</summary>
+public sealed class WallOptions
+{
+    /// <summary>
+    /// Minutes before opening at which the wall leaves evening mode for the day's, with the pre-work
+    /// self-check strip (0–240; outside that, 30).
+    /// </summary>
+    public int MorningMinutes { get; set; } = 30;
+
+    /// <summary><see cref="MorningMinutes"/> if it is sensible, else the default.</summary>
+    public int MorningMinutesOrDefault() => MorningMinutes is >= 0 and <= 240 ? MorningMinutes : 30;
 }
 
 /// <summary>Where evidence photos are kept, and how large one may be.</summary>

@@ -46,6 +46,9 @@ public sealed record WallAlert(
 {
     /// <summary>The case number of a case alert (TL5), shown instead of the window's name.</summary>
     public string? CaseNumber { get; init; }
+
+    /// <summary>Where an alert without a window is (a floor's round or exception, a hazard's location; SE2.2, SE7).</summary>
+    public string? Place { get; init; }
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed record WallCaseCounts(int AcceptedToday, int CompletedToday, int D
     public double? OnTimeRate => CompletedThisMonth == 0 ? null : (double)OnTimeThisMonth / CompletedThisMonth;
 }
 
-/// <summary>The footer's figures for today.</summary>
+/// <summary>The footer's figures for today (in evening mode the gap minutes and predicted gaps are not read: 0).</summary>
 public sealed record WallCounts(int Open, int Total, int CoveredByB, int Gaps, int GapMinutesToday, int ConfigGaps, int PredictedGapsNextDay, int OpenAlerts);
 
 public sealed record WallSnapshot(
@@ -91,9 +94,26 @@ public sealed record WallSnapshot(
 
     public WallCaseCounts CaseCounts { get; init; } = WallCaseCounts.None;
 
+    /// <summary>What the wall shows now: the day's windows, or the evening's shutdown checks and rounds.</summary>
+    public WallMode Mode { get; init; } = WallMode.Day;
+
+    /// <summary>
+    /// When this snapshot goes out of date by the clock alone (the mode changes at closing, a
+    /// round's due-by time passes …): the read model reads again then, without any saved change.
+    /// </summary>
+    public DateTimeOffset? NextChangeAt { get; init; }
+
+    /// <summary>Before opening and by day: the windows whose pre-work self-check is not done (HY2), by number.</summary>
+    public IReadOnlyList<WallHygieneWindow> HygieneDue { get; init; } = [];
+
+    /// <summary>The evening board: read only in <see cref="WallMode.Evening"/>, null otherwise.</summary>
+    public EveningBoard? Evening { get; init; }
+
     /// <summary>Whether the page itself (not only cards) must re-render to show <paramref name="next"/>.</summary>
     public bool PageDiffers(WallSnapshot next) =>
-        Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows)
+        Mode != next.Mode || !HygieneDue.SequenceEqual(next.HygieneDue)
+        || (Evening is { } evening && next.Evening is { } nextEvening ? evening.PageDiffers(nextEvening) : (Evening is null) != (next.Evening is null))
+        || Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows)
         || CaseCounts != next.CaseCounts || !Cases.SequenceEqual(next.Cases) || Open != next.Open || Columns != next.Columns
         || !Alerts.SequenceEqual(next.Alerts)
         || Floors.Count != next.Floors.Count

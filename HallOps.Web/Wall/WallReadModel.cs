@@ -9,7 +9,9 @@ namespace HallOps.Web.Wall;
 /// The wall screen's shared read model, one per app instance: every open wall screen shows the same
 /// snapshot, so the snapshot is read once per burst of hall events, not once per screen per event.
 /// Events that arrive while a read runs are folded into one more read after it; each screen is then
-/// handed the newest snapshot and re-renders only the cards that changed.
+/// handed the newest snapshot and re-renders only the cards that changed. A snapshot also says when
+/// it goes out of date by the clock alone (the evening begins at closing, a round passes its due-by
+/// time): one timer, set to that instant, reads again then — no polling.
 /// </summary>
 public sealed class WallReadModel : IDisposable
 {
@@ -18,6 +20,8 @@ public sealed class WallReadModel : IDisposable
         HallSubjects.WindowPrefix, HallSubjects.PostPrefix, HallSubjects.PresencePrefix, HallSubjects.AlertPrefix,
         HallSubjects.StaffPrefix, HallSubjects.HomeUnitPrefix, HallSubjects.FloorPrefix, HallSubjects.JobsPrefix,
         HallSubjects.LeavePrefix, HallSubjects.CasePrefix, HallSubjects.MatterPrefix,
+        // Rounds (SE2.2, SE4, HY2), their exceptions, the guards' shifts and hazard reports (SE7).
+        HallSubjects.RoundPrefix, HallSubjects.RoundExceptionPrefix, HallSubjects.GuardShiftPrefix, HallSubjects.HazardPrefix,
     ];
 
     private readonly WallService _wall;
@@ -28,15 +32,19 @@ public sealed class WallReadModel : IDisposable
     private readonly ConcurrentDictionary<Viewer, byte> _viewers = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeProvider _time;
+    private readonly ITimer _clockTimer;
 
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
     private WallFrame? _current;
 
-    public WallReadModel(WallService wall, HallEventFeed feed, ILogger<WallReadModel> logger)
+    public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, ILogger<WallReadModel> logger)
     {
         _wall = wall;
         _logger = logger;
+        _time = time;
+        _clockTimer = time.CreateTimer(static state => ((WallReadModel)state!).OnClockChange(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _feedSubscription = feed.Subscribe(OnHallEvent);
         _ = Task.Run(ReloadLoopAsync);
     }
@@ -78,6 +86,27 @@ public sealed class WallReadModel : IDisposable
             _reloads.Writer.TryWrite(true);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The instant the current snapshot named has come: as if something changed.</summary>
+    private void OnClockChange()
+    {
+        Interlocked.Increment(ref _changes);
+        _reloads.Writer.TryWrite(true);
+    }
+
+    /// <summary>Sets the one timer to the instant a snapshot goes out of date by the clock (never sooner than now).</summary>
+    private void ArmClock(DateTimeOffset? at)
+    {
+        try
+        {
+            var due = at is { } instant ? instant - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+            _clockTimer.Change(due < TimeSpan.Zero && due != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
     }
 
     private async Task ReloadLoopAsync()
@@ -129,6 +158,7 @@ public sealed class WallReadModel : IDisposable
             var loaded = new WallFrame(await _wall.LoadAsync(cancellationToken), change);
             Reads++;
             Volatile.Write(ref _current, loaded);
+            ArmClock(loaded.Snapshot.NextChangeAt);
             return loaded;
         }
         finally
@@ -140,6 +170,7 @@ public sealed class WallReadModel : IDisposable
     public void Dispose()
     {
         _feedSubscription.Dispose();
+        _clockTimer.Dispose();
         _reloads.Writer.TryComplete();
         _stopping.Cancel();
         _stopping.Dispose();

@@ -5,13 +5,18 @@ using HallOps.Domain.Hall;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Jobs;
 using HallOps.Domain.Persistence;
+using HallOps.Domain.Rounds;
 using HallOps.Domain.Staffing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HallOps.Web.Wall;
 
-/// <summary>Reads what the wall screen shows, on its own short-lived context: windows, coverage, alerts, today's figures.</summary>
+/// <summary>
+/// Reads what the wall screen shows, on its own short-lived context: windows, coverage, alerts,
+/// today's figures; before opening and by day the windows whose pre-work self-check is not done
+/// (HY2); in evening mode the evening board (SE2.2, SE4) — read only then.
+/// </summary>
 public sealed class WallService(
     IDbContextFactory<HallDbContext> contexts,
     CoverageMonitor coverage,
@@ -24,10 +29,19 @@ public sealed class WallService(
     /// <summary>Case lines on the panel; the rest are counted as "+ N more".</summary>
     public const int CaseLines = 8;
 
+    /// <summary>Open exceptions listed in evening mode; the rest are counted.</summary>
+    public const int ExceptionLines = 4;
+
+    /// <summary>Open hazard reports listed in evening mode; the rest are counted.</summary>
+    public const int HazardLines = 2;
+
     public async Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var calendar = await calendars.GetAsync();
+        var morningMinutes = options.Value.Wall.MorningMinutesOrDefault();
+        var mode = WallModes.ModeAt(now, calendar, morningMinutes);
+        var nextChange = WallModes.NextChange(now, calendar, morningMinutes);
         var state = await coverage.SnapshotAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
@@ -73,6 +87,7 @@ public sealed class WallService(
         var windowNames = windows.ToDictionary(w => w.Id, w => (w.Number, w.Name));
         var shownAlerts = alerts.Take(AlertLines).ToList();
         var caseNumbers = await CaseNumbersAsync(db, shownAlerts, cancellationToken);
+        var places = await PlacesAsync(db, shownAlerts.Where(a => a.WindowId is null).ToList(), floors.ToDictionary(f => f.Id, f => f.Name), cancellationToken);
         var wallAlerts = shownAlerts.Select(a => new WallAlert(
             a.Id, a.Kind, a.Severity,
             a.WindowId is { } id && windowNames.TryGetValue(id, out var wn) ? wn.Number : null,
@@ -80,14 +95,34 @@ public sealed class WallService(
             a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.EscalatedAt is not null)
         {
             CaseNumber = caseNumbers.GetValueOrDefault(a.Subject),
+            Place = places.GetValueOrDefault(a.Subject),
         }).ToList();
         var (cases, caseCounts) = await CasesAsync(db, calendar, now, cancellationToken);
 
-        var predictedPosts = await PredictedGapsAsync(db, state, calendar, now, cancellationToken);
+        // The day's footer (gap minutes, tomorrow's predicted gaps) is not shown in evening mode: not read then.
+        var dayFooter = mode != WallMode.Evening;
+        var predictedPosts = dayFooter ? await PredictedGapsAsync(db, state, calendar, now, cancellationToken) : [];
         var predicted = predictedPosts.Select(g => windowNames.TryGetValue(g.WindowId, out var pw) ? pw.Number : 0)
             .Where(n => n > 0).Distinct().Order().ToList();
         var byFloor = cards.ToLookup(c => c.FloorId);
         var perFloor = floors.Select(f => byFloor[f.Id].Count()).DefaultIfEmpty(0).Max();
+
+        IReadOnlyList<WallHygieneWindow> hygiene = [];
+        EveningBoard? evening = null;
+        var windowPlaces = windows.Select(w => new WindowPlace(w.Id, w.Number, w.Name, w.FloorId)).ToList();
+        var floorNames = floors.ToDictionary(f => f.Id, f => f.Name);
+        if (mode == WallMode.Evening)
+        {
+            DateTimeOffset? eveningChange;
+            (evening, eveningChange) = await EveningAsync(db, windowPlaces, floors.Select(f => f.Id).ToList(), floorNames, calendar, now, cancellationToken);
+            nextChange = Earliest(nextChange, eveningChange);
+        }
+        else
+        {
+            DateTimeOffset? hygieneChange;
+            (hygiene, hygieneChange) = await HygieneDueAsync(db, windowPlaces, calendar, now, cancellationToken);
+            nextChange = Earliest(nextChange, hygieneChange);
+        }
         return new WallSnapshot(
             floors.Select(f => new WallFloor(f.Id, f.Level, f.Name, byFloor[f.Id].Select(c => c.Id).ToList())).ToList(),
             cards.ToDictionary(c => c.Id),
@@ -98,8 +133,8 @@ public sealed class WallService(
                 cards.Count,
                 cards.Count(c => c.State == CoverageState.ByB),
                 cards.Count(c => c.State == CoverageState.Gap),
-                await GapMinutesTodayAsync(db, windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
-                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now, cancellationToken),
+                dayFooter ? await GapMinutesTodayAsync(db, windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
+                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now, cancellationToken) : 0,
                 cards.Count(c => c.IsActive && c.MissingBackup),
                 predicted.Count,
                 alerts.Count),
@@ -109,7 +144,183 @@ public sealed class WallService(
             PredictedGapWindows = predicted,
             Cases = cases,
             CaseCounts = caseCounts,
+            Mode = mode,
+            NextChangeAt = nextChange,
+            HygieneDue = hygiene,
+            Evening = evening,
         };
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
+
+    /// <summary>A window as the evening board and the hygiene strip need it.</summary>
+    private sealed record WindowPlace(int Id, int Number, string Name, int FloorId);
+
+    /// <summary>
+    /// HY2 on the wall: today's pre-work self-checks (due by today's opening) not yet done, by window
+    /// number — due until the hall opens, missed (red) from then. Also when the first of them turns missed.
+    /// </summary>
+    private static async Task<(IReadOnlyList<WallHygieneWindow> Due, DateTimeOffset? NextChange)> HygieneDueAsync(
+        HallDbContext db, IReadOnlyList<WindowPlace> windows, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = calendar.LocalDate(now);
+        var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+        var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
+        var earliest = dayStart.AddDays(-1);
+        var open = await db.Rounds.AsNoTracking()
+            // DueFrom bounds the index range (Kind, DueFrom); DueBy (the opening) names the day.
+            .Where(r => r.Kind == RoundKind.HygieneSelfCheck && r.DueFrom >= earliest && r.DueFrom < dayEnd
+                && r.DueBy >= dayStart && r.DueBy < dayEnd && r.CompletedAt == null && r.WindowId != null)
+            .Select(r => new { WindowId = r.WindowId!.Value, r.DueBy })
+            .ToListAsync(cancellationToken);
+        if (open.Count == 0)
+        {
+            return ([], null);
+        }
+        var numbers = windows.ToDictionary(w => w.Id, w => w.Number);
+        var due = open.Where(r => numbers.ContainsKey(r.WindowId))
+            .GroupBy(r => numbers[r.WindowId])
+            .Select(g => new WallHygieneWindow(g.Key, g.Min(r => r.DueBy) <= now))
+            .OrderBy(w => w.Number)
+            .ToList();
+        var turnsMissed = open.Select(r => r.DueBy).Where(at => at > now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+        return (due, turnsMissed);
+    }
+
+    /// <summary>
+    /// SE2.2, SE4 on the wall after closing: for the night (<see cref="WallModes.NightOf"/>) each
+    /// window's shutdown state, each floor's evening rounds and windows verified, the guard on duty,
+    /// the exceptions still open from the last 24 hours and the open hazard reports. Also the next
+    /// instant one of them changes by the clock alone (a check or round passing its due-by time).
+    /// </summary>
+    private static async Task<(EveningBoard Board, DateTimeOffset? NextChange)> EveningAsync(
+        HallDbContext db, IReadOnlyList<WindowPlace> windows, IReadOnlyList<int> floorIds, IReadOnlyDictionary<int, string> floorNames,
+        WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var night = WallModes.NightOf(now, calendar);
+        var (nightFrom, nightTo) = WallModes.NightSpan(night, calendar);
+        var dayFrom = calendar.ToInstant(night, TimeOnly.MinValue);
+        var dayTo = calendar.ToInstant(night.AddDays(1), TimeOnly.MinValue);
+        var since = now.AddHours(-24);
+
+        var shutdowns = (await db.Rounds.AsNoTracking()
+                .Where(r => r.Kind == RoundKind.ShutdownCheck && r.DueFrom >= dayFrom && r.DueFrom < dayTo && r.WindowId != null)
+                .Select(r => new
+                {
+                    r.Id, WindowId = r.WindowId!.Value, r.DueFrom, r.DueBy, r.State, r.CompletedAt, r.CompletedBy,
+                    r.HandedToGuardAt, r.VerifiedAt, r.VerifiedBy, r.VerifyResult, r.VerifyNote,
+                })
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.WindowId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DueFrom).ThenByDescending(r => r.Id).First());
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => r.Kind == RoundKind.EveningRound && r.DueFrom >= nightFrom && r.DueFrom < nightTo && r.FloorId != null)
+            .OrderBy(r => r.DueFrom).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, FloorId = r.FloorId!.Value, r.DueFrom, r.DueBy, r.MissedAt, r.State, r.StartedAt, r.StartedBy, r.CompletedBy,
+                r.CheckpointScannedAt, Answered = r.Checks.Count, Items = r.Template!.Items.Count,
+                Failed = r.Checks.Count(c => c.Result == CheckResult.Fail),
+            })
+            .ToListAsync(cancellationToken);
+        // Tonight's span lies inside the last 24 hours (the night began at the last noon at the latest).
+        var exceptions = await db.RoundExceptions.AsNoTracking()
+            .Where(e => e.FoundAt >= since)
+            .OrderByDescending(e => e.FoundAt).ThenByDescending(e => e.Id)
+            .Select(e => new { e.Id, e.WindowId, e.FloorId, e.Item, e.Note, e.FoundBy, e.FoundAt, e.ClosedAt })
+            .ToListAsync(cancellationToken);
+        var guard = await db.GuardShifts.AsNoTracking()
+            .Where(s => s.EndedAt == null)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id)
+            .Select(s => new EveningGuard(s.GuardName, s.StartedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        var openHazards = db.HazardReports.AsNoTracking().Where(h => h.ClosedAt == null);
+        var hazardTotal = await openHazards.CountAsync(cancellationToken);
+        var hazards = hazardTotal == 0 ? new List<EveningHazard>() : await openHazards
+            .OrderByDescending(h => h.ReportedAt).ThenByDescending(h => h.Id)
+            .Take(HazardLines)
+            .Select(h => new EveningHazard(h.Id, h.Kind, h.Location, h.Description, h.ReportedBy, h.ReportedAt))
+            .ToListAsync(cancellationToken);
+
+        var tonight = exceptions.Where(e => e.WindowId is not null && e.FoundAt >= nightFrom && e.FoundAt < nightTo)
+            .ToLookup(e => e.WindowId!.Value);
+        var cards = new Dictionary<int, EveningWindowCard>();
+        foreach (var window in windows)
+        {
+            var card = new EveningWindowCard(window.Id, window.Number, window.Name, ShutdownState.NoCheck, null, null, null);
+            if (shutdowns.TryGetValue(window.Id, out var check))
+            {
+                var found = tonight[window.Id].FirstOrDefault();
+                card = check switch
+                {
+                    { VerifyResult: CheckResult.Fail } => card with { State = ShutdownState.Exception, By = check.VerifiedBy, At = check.VerifiedAt, Note = check.VerifyNote },
+                    _ when found is not null => card with { State = ShutdownState.Exception, By = found.FoundBy, At = found.FoundAt, Note = found.Note },
+                    { VerifiedAt: not null } => card with { State = ShutdownState.Verified, By = check.VerifiedBy, At = check.VerifiedAt },
+                    { CompletedAt: not null } => card with { State = ShutdownState.SelfChecked, By = check.CompletedBy, At = check.CompletedAt },
+                    _ when check.HandedToGuardAt is not null || check.State == RoundState.Missed || now >= check.DueBy
+                        => card with { State = ShutdownState.AwaitingGuard, At = check.HandedToGuardAt },
+                    _ => card with { State = ShutdownState.Pending, At = check.DueBy },
+                };
+            }
+            cards[window.Id] = card;
+        }
+
+        var floorOf = windows.ToDictionary(w => w.Id, w => w.FloorId);
+        var checksByFloor = shutdowns.Values.ToLookup(r => floorOf.GetValueOrDefault(r.WindowId));
+        var roundsByFloor = rounds.ToLookup(r => r.FloorId);
+        var floors = floorIds.Select(floorId =>
+        {
+            var checks = checksByFloor[floorId].ToList();
+            var toVerify = checks.Count(r => r.VerifiedAt is not null
+                || (cards.TryGetValue(r.WindowId, out var card) && card.State == ShutdownState.AwaitingGuard));
+            var lines = roundsByFloor[floorId].Select(r => new EveningRoundLine(
+                r.Id,
+                r.DueFrom,
+                r.State switch
+                {
+                    RoundState.Done => EveningRoundState.Done,
+                    RoundState.Late => EveningRoundState.Late,
+                    RoundState.Missed => EveningRoundState.Missed,
+                    RoundState.InProgress => EveningRoundState.InProgress,
+                    _ when now >= r.MissedAt => EveningRoundState.Missed,
+                    _ when now >= r.DueBy => EveningRoundState.Overdue,
+                    _ when now >= r.DueFrom => EveningRoundState.Due,
+                    _ => EveningRoundState.Upcoming,
+                },
+                r.CompletedBy ?? r.StartedBy,
+                r.Answered,
+                r.Items,
+                r.Failed,
+                r.CheckpointScannedAt)).ToList();
+            return new EveningFloor(floorId, lines, checks.Count(r => r.VerifiedAt is not null), toVerify);
+        }).ToList();
+
+        var open = exceptions.Where(e => e.ClosedAt is null).ToList();
+        var windowById = windows.ToDictionary(w => w.Id);
+        var exceptionLines = open.Take(ExceptionLines).Select(e => new EveningException(
+            e.Id,
+            e.WindowId is { } w && windowById.TryGetValue(w, out var place) ? place.Number : null,
+            e.WindowId is { } w2 && windowById.TryGetValue(w2, out var place2) ? place2.Name : null,
+            e.FloorId is { } f && floorNames.TryGetValue(f, out var floorName) ? floorName : null,
+            e.Item, e.Note, e.FoundBy, e.FoundAt)).ToList();
+
+        var states = cards.Values.Select(c => c.State).ToList();
+        var counts = new ShutdownCounts(
+            states.Count(s => s == ShutdownState.SelfChecked),
+            states.Count(s => s == ShutdownState.Pending),
+            states.Count(s => s == ShutdownState.AwaitingGuard),
+            states.Count(s => s == ShutdownState.Verified),
+            states.Count(s => s == ShutdownState.Exception),
+            states.Count(s => s == ShutdownState.NoCheck));
+
+        // The clock alone moves a pending check to the guard, and a round to due, overdue, missed.
+        var next = shutdowns.Values.Where(r => r.CompletedAt is null && r.VerifiedAt is null).Select(r => r.DueBy)
+            .Concat(rounds.Where(r => r.State is RoundState.Due or RoundState.InProgress).SelectMany(r => new[] { r.DueFrom, r.DueBy, r.MissedAt }))
+            .Where(at => at > now)
+            .Order()
+            .Cast<DateTimeOffset?>()
+            .FirstOrDefault();
+        return (new EveningBoard(night, cards, floors, guard, exceptionLines, open.Count, hazards, hazardTotal, counts), next);
     }
 
     /// <summary>The case numbers of the case alerts among <paramref name="alerts"/>, by subject.</summary>
@@ -127,6 +338,56 @@ public sealed class WallService(
         }
         return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => HallSubjects.Case(c.Id), c => c.Number, cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the alerts without a window are, by subject: a round's or an exception's floor
+    /// (SE2.2), a hazard report's location (SE7). Read only when such alerts are shown.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> PlacesAsync(
+        HallDbContext db, IReadOnlyList<Alert> alerts, IReadOnlyDictionary<int, string> floorNames, CancellationToken cancellationToken)
+    {
+        var places = new Dictionary<string, string>();
+        var rounds = IdsOf(alerts, HallSubjects.RoundPrefix);
+        if (rounds.Count > 0)
+        {
+            foreach (var round in await db.Rounds.AsNoTracking().Where(r => rounds.Contains(r.Id) && r.FloorId != null)
+                .Select(r => new { r.Id, r.FloorId }).ToListAsync(cancellationToken))
+            {
+                if (floorNames.TryGetValue(round.FloorId!.Value, out var name))
+                {
+                    places[HallSubjects.Round(round.Id)] = name;
+                }
+            }
+        }
+        var exceptions = IdsOf(alerts, HallSubjects.RoundExceptionPrefix);
+        if (exceptions.Count > 0)
+        {
+            foreach (var exception in await db.RoundExceptions.AsNoTracking().Where(e => exceptions.Contains(e.Id) && e.FloorId != null)
+                .Select(e => new { e.Id, e.FloorId }).ToListAsync(cancellationToken))
+            {
+                if (floorNames.TryGetValue(exception.FloorId!.Value, out var name))
+                {
+                    places[HallSubjects.RoundExceptionSubject(exception.Id)] = name;
+                }
+            }
+        }
+        var hazards = IdsOf(alerts, HallSubjects.HazardPrefix);
+        if (hazards.Count > 0)
+        {
+            foreach (var hazard in await db.HazardReports.AsNoTracking().Where(h => hazards.Contains(h.Id))
+                .Select(h => new { h.Id, h.Location }).ToListAsync(cancellationToken))
+            {
+                places[HallSubjects.Hazard(hazard.Id)] = hazard.Location;
+            }
+        }
+        return places;
+
+        static List<long> IdsOf(IEnumerable<Alert> alerts, string prefix) => alerts
+            .Select(a => a.Subject.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(a.Subject.AsSpan(prefix.Length), out var id) ? id : 0)
+            .Where(id => id > 0)
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>
