@@ -66,6 +66,12 @@ public sealed class GuardBrowserTests(ITestOutputHelper output) : BrowserTest
             (floor1Token, floor2Token, lobbyToken) = (checkpoints["一楼"], checkpoints["二楼"], checkpoints["一楼大厅"]);
         }
 
+        // The manager's wall screen is open all evening (SE2.2): the floors' progress and the
+        // problems found must reach it as the guard records them.
+        var wallContext = await host.NewContextAsync(1920, 1080);
+        var wall = await host.OpenAsync(wallContext, "manager", "/", "/wall", ".wall[data-mode='evening'] .wall-card[data-window='1']");
+        await wall.EvaluateAsync("() => { window.__noReload = true; }");
+
         var phone = await host.NewContextAsync(Width, Height);
         phone.SetDefaultTimeout(Patience);
         var page = await host.SignInAsync(phone, "guard", "/");
@@ -144,9 +150,36 @@ public sealed class GuardBrowserTests(ITestOutputHelper output) : BrowserTest
         await heater.Locator(".checklist-fail").ClickAsync();
         await heater.Locator(".checklist-note").Locator("xpath=descendant-or-self::textarea").FillAsync("二楼东侧茶水间有电暖器插着电，已拔掉插头");
         await ShootAsync(page, "guard-round-fail-390x844.png");
-        await page.Locator(".checklist-submit").ClickAsync();
+        // The wall stamps the moment the heater appears among its open exceptions (a DOM watcher:
+        // Playwright's polling would add its own delay), timed from the guard's tap.
+        await wall.EvaluateAsync(
+            """
+            () => {
+                window.__heaterAt = null;
+                new MutationObserver(() => {
+                    if (window.__heaterAt === null && [...document.querySelectorAll('.wall-exception')].some(e => e.textContent.includes('电暖器'))) {
+                        window.__heaterAt = Date.now();
+                    }
+                }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            }
+            """);
+        var tappedAt = await page.Locator(".checklist-submit").EvaluateAsync<double>("el => { const t = Date.now(); el.click(); return t; }");
         await Expect(page.Locator("[data-checklist-done]")).ToBeVisibleAsync();
         await Expect(page.Locator(".checklist-result[data-result='Fail']")).ToContainTextAsync("二楼东侧茶水间有电暖器插着电，已拔掉插头");
+
+        // The manager's wall: both floors' 21:00 rounds done, the heater and window 5 among the open exceptions.
+        var heaterOnWall = wall.Locator(".wall-exception").Filter(new LocatorFilterOptions { HasText = "电暖器" });
+        await Expect(heaterOnWall).ToHaveCountAsync(1);
+        var heaterAt = await wall.EvaluateAsync<double>("() => window.__heaterAt");
+        await Expect(wall.Locator(".wall-exception").Filter(new LocatorFilterOptions { HasText = "5号窗口" })).ToHaveCountAsync(1);
+        await Expect(wall.Locator(".wall-round[data-state='done']")).ToHaveCountAsync(2);
+        await Expect(wall.Locator(".wall-card[data-window='5']")).ToHaveAttributeAsync("data-shutdown", "exception");
+        await Expect(wall.Locator(".wall-card[data-window='3']")).ToHaveAttributeAsync("data-shutdown", "verified");
+        Assert.True(await wall.EvaluateAsync<bool>("() => window.__noReload === true"), "The wall page reloaded.");
+        var tapToWall = heaterAt - tappedAt;
+        output.WriteLine($"guard's tap on the phone → exception on the manager's wall: {tapToWall:0} ms");
+        Assert.True(tapToWall <= 1000, $"The exception took {tapToWall:0} ms from the guard's tap to the manager's wall.");
+        await wall.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserHost.ScreenshotPath("guard-evening-wall-1920x1080.png") });
 
         // Tonight's page: both floors done, and the problem found, for the guard and the next one.
         await page.Locator("#guard-back").ClickAsync();
@@ -211,6 +244,12 @@ public sealed class GuardBrowserTests(ITestOutputHelper output) : BrowserTest
         var desk = await host.NewContextAsync(1280, 900);
         desk.SetDefaultTimeout(Patience);
         var manager = await host.OpenAsync(desk, "manager", "/", "/manage/hazards", "#hazards-none");
+        // The manager's wall screen is open all evening (SE2.2): the floors' progress and the
+        // problems found must reach it as the guard records them.
+        var wallContext = await host.NewContextAsync(1920, 1080);
+        var wall = await host.OpenAsync(wallContext, "manager", "/", "/wall", ".wall[data-mode='evening'] .wall-card[data-window='1']");
+        await wall.EvaluateAsync("() => { window.__noReload = true; }");
+
         var phone = await host.NewContextAsync(Width, Height);
         phone.SetDefaultTimeout(Patience);
         var guard = await host.OpenAsync(phone, "guard", "/", "/guard/hazard", "#hazard-send");
