@@ -48,7 +48,8 @@ public sealed class IntakeBrowserTests(ITestOutputHelper output) : BrowserTest
         await Input(page, "#intake-phone").FillAsync("13855631234");
         await Input(page, "#intake-matter-search").FillAsync("婚姻");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "内地居民婚姻登记" }).ClickAsync();
-        await Expect(page.Locator("#intake-matter-limit")).ToContainTextAsync("承诺时限5个工作日");
+        // The matter's details come from a server round trip: on a loaded machine it can take seconds.
+        await Expect(page.Locator("#intake-matter-limit")).ToContainTextAsync("承诺时限5个工作日", new LocatorAssertionsToContainTextOptions { Timeout = 20_000 });
 
         await page.Locator("tr[data-material='居民户口簿'] .status-missing").ClickAsync();
         await page.Locator("tr[data-material='近期2寸合影照片'] .status-nonconforming").ClickAsync();
