@@ -52,7 +52,7 @@ public sealed class AlertService(
         var open = db.Alerts.Where(a => a.IsOpen);
         if (!user.IsManager)
         {
-            var windows = MyWindows(db, user.StaffId);
+            var windows = db.WindowsHeldBy(user.StaffId);
             var cases = MyCaseSubjects(db, user.StaffId);
             open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject));
         }
@@ -78,7 +78,7 @@ public sealed class AlertService(
                 return new SaveResult([L["Alerts.Unknown"]]);
             }
             if (!user.IsManager
-                && !(alert.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken))
+                && !(alert.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken))
                 && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken))
             {
                 return new SaveResult([L["Alerts.NotYours"]]);
@@ -112,8 +112,6 @@ public sealed class AlertService(
     private string AlreadyAcknowledged(string? by, DateTimeOffset at) =>
         L["Alerts.AlreadyAcknowledged", by ?? "", TimeZoneInfo.ConvertTime(at, options.Value.Zone()).ToString("HH:mm:ss")];
 
-    private static IQueryable<int> MyWindows(HallDbContext db, int? staffId) =>
-        db.PostHolders.Where(h => h.StaffMemberId == staffId).Select(h => h.Post!.WindowId);
 
     /// <summary>TL5: the subjects ("case:{id}") of the cases a person handles (承办人): their case alerts are theirs to acknowledge.</summary>
     private static IQueryable<string> MyCaseSubjects(HallDbContext db, int? staffId) =>

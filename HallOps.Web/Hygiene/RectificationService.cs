@@ -1,3 +1,4 @@
+using HallOps.Domain.Staffing;
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Hall;
@@ -65,7 +66,7 @@ public sealed class RectificationService(
         var query = db.Rectifications.AsNoTracking().Where(r => r.ConfirmedAt == null);
         if (!user.IsManager)
         {
-            var windows = MyWindows(db, user.StaffId);
+            var windows = db.WindowsHeldBy(user.StaffId);
             query = query.Where(r => r.WindowId != null && windows.Contains(r.WindowId.Value));
         }
         var rows = await query.ToListAsync(cancellationToken);
@@ -106,7 +107,7 @@ public sealed class RectificationService(
             return Fail("Rectification.Unknown");
         }
         if (!user.IsManager
-            && !(rectification.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
+            && !(rectification.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken)))
         {
             return Fail("Rectification.NotYours");
         }
@@ -189,8 +190,6 @@ public sealed class RectificationService(
         return await SaveAsync(db, id, cancellationToken);
     }
 
-    private static IQueryable<int> MyWindows(HallDbContext db, int? staffId) =>
-        db.PostHolders.Where(h => staffId != null && h.StaffMemberId == staffId).Select(h => h.Post!.WindowId);
 
     private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, options.Value.Zone()).ToString("MM-dd HH:mm");
 

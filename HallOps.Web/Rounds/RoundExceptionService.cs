@@ -1,3 +1,4 @@
+using HallOps.Domain.Staffing;
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Hall;
 using HallOps.Domain.Persistence;
@@ -78,7 +79,7 @@ public sealed class RoundExceptionService(
         var exceptions = db.RoundExceptions.Where(e => e.ClosedAt == null && e.AcknowledgedAt == null && e.WindowId != null);
         if (!user.IsManager)
         {
-            var windows = MyWindows(db, user.StaffId);
+            var windows = db.WindowsHeldBy(user.StaffId);
             exceptions = exceptions.Where(e => windows.Contains(e.WindowId!.Value));
         }
         var rows = await Rows(db, exceptions).ToListAsync(cancellationToken);
@@ -104,7 +105,7 @@ public sealed class RoundExceptionService(
                 return Fail("RoundException.Unknown");
             }
             if (!user.IsManager
-                && !(exception.WindowId is { } windowId && await MyWindows(db, user.StaffId).ContainsAsync(windowId, cancellationToken)))
+                && !(exception.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken)))
             {
                 return Fail("RoundException.NotYours");
             }
@@ -176,8 +177,6 @@ public sealed class RoundExceptionService(
         }
     }
 
-    private static IQueryable<int> MyWindows(HallDbContext db, int? staffId) =>
-        db.PostHolders.Where(h => staffId != null && h.StaffMemberId == staffId).Select(h => h.Post!.WindowId);
 
     private static IQueryable<ExceptionRow> Rows(HallDbContext db, IQueryable<RoundException> exceptions) =>
         exceptions.Select(e => new ExceptionRow(
