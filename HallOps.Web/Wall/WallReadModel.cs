@@ -37,6 +37,9 @@ public sealed class WallReadModel : IDisposable
 
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
+
+    /// <summary>Counts the round and calendar events among them: while it stays, the day's pre-work checks need no new read.</summary>
+    private long _roundChanges;
     private WallFrame? _current;
 
     public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, ILogger<WallReadModel> logger)
@@ -82,6 +85,11 @@ public sealed class WallReadModel : IDisposable
     {
         if (Concerns(hallEvent.Subject))
         {
+            if (hallEvent.Subject.StartsWith(HallSubjects.RoundPrefix, StringComparison.Ordinal) || hallEvent.Subject == HallSubjects.Calendar)
+            {
+                // Before the change count: a read that sees the new change count sees this one too.
+                Interlocked.Increment(ref _roundChanges);
+            }
             Interlocked.Increment(ref _changes);
             _reloads.Writer.TryWrite(true);
         }
@@ -150,12 +158,13 @@ public sealed class WallReadModel : IDisposable
             // Read the counter before the data: an event committed after this point bumps it and
             // triggers another read, so a stored snapshot is never wrongly taken as current.
             var change = Interlocked.Read(ref _changes);
+            var rounds = Interlocked.Read(ref _roundChanges);
             var current = _current;
             if (current is not null && current.Version == change)
             {
                 return current;
             }
-            var loaded = new WallFrame(await _wall.LoadAsync(cancellationToken), change);
+            var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change);
             Reads++;
             Volatile.Write(ref _current, loaded);
             ArmClock(loaded.Snapshot.NextChangeAt);

@@ -35,7 +35,18 @@ public sealed class WallService(
     /// <summary>Open hazard reports listed in evening mode; the rest are counted.</summary>
     public const int HazardLines = 2;
 
-    public async Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Today's open pre-work checks as last read, and the rounds' version they were read at.</summary>
+    private HygieneRows? _hygieneRows;
+
+    public Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(null, cancellationToken);
+
+    /// <param name="roundsVersion">
+    /// A count of the round changes seen by the caller (<see cref="WallReadModel"/>): while it stays
+    /// the same, today's pre-work checks are not read again — the day's wall reads no more than it
+    /// did before the strip. Null: read them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<WallSnapshot> LoadAsync(long? roundsVersion, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var calendar = await calendars.GetAsync();
@@ -87,7 +98,8 @@ public sealed class WallService(
         var windowNames = windows.ToDictionary(w => w.Id, w => (w.Number, w.Name));
         var shownAlerts = alerts.Take(AlertLines).ToList();
         var caseNumbers = await CaseNumbersAsync(db, shownAlerts, cancellationToken);
-        var places = await PlacesAsync(db, shownAlerts.Where(a => a.WindowId is null).ToList(), floors.ToDictionary(f => f.Id, f => f.Name), cancellationToken);
+        var floorNames = floors.ToDictionary(f => f.Id, f => f.Name);
+        var places = await PlacesAsync(db, shownAlerts.Where(a => a.WindowId is null).ToList(), floorNames, cancellationToken);
         var wallAlerts = shownAlerts.Select(a => new WallAlert(
             a.Id, a.Kind, a.Severity,
             a.WindowId is { } id && windowNames.TryGetValue(id, out var wn) ? wn.Number : null,
@@ -110,7 +122,6 @@ public sealed class WallService(
         IReadOnlyList<WallHygieneWindow> hygiene = [];
         EveningBoard? evening = null;
         var windowPlaces = windows.Select(w => new WindowPlace(w.Id, w.Number, w.Name, w.FloorId)).ToList();
-        var floorNames = floors.ToDictionary(f => f.Id, f => f.Name);
         if (mode == WallMode.Evening)
         {
             DateTimeOffset? eveningChange;
@@ -120,7 +131,7 @@ public sealed class WallService(
         else
         {
             DateTimeOffset? hygieneChange;
-            (hygiene, hygieneChange) = await HygieneDueAsync(db, windowPlaces, calendar, now, cancellationToken);
+            (hygiene, hygieneChange) = await HygieneDueAsync(db, windowPlaces, calendar, now, roundsVersion, cancellationToken);
             nextChange = Earliest(nextChange, hygieneChange);
         }
         return new WallSnapshot(
@@ -153,26 +164,44 @@ public sealed class WallService(
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
 
+    private sealed record HygieneRows(DateOnly Day, long Version, IReadOnlyList<(int WindowId, DateTimeOffset DueBy)> Open);
+
     /// <summary>A window as the evening board and the hygiene strip need it.</summary>
     private sealed record WindowPlace(int Id, int Number, string Name, int FloorId);
 
     /// <summary>
     /// HY2 on the wall: today's pre-work self-checks (due by today's opening) not yet done, by window
-    /// number — due until the hall opens, missed (red) from then. Also when the first of them turns missed.
+    /// number — due until the hall opens, missed (red) from then. Also when the first of them turns
+    /// missed. The rows are read again only when a round changed or the day did.
     /// </summary>
-    private static async Task<(IReadOnlyList<WallHygieneWindow> Due, DateTimeOffset? NextChange)> HygieneDueAsync(
-        HallDbContext db, IReadOnlyList<WindowPlace> windows, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<WallHygieneWindow> Due, DateTimeOffset? NextChange)> HygieneDueAsync(
+        HallDbContext db, IReadOnlyList<WindowPlace> windows, WorkingCalendar calendar, DateTimeOffset now, long? roundsVersion,
+        CancellationToken cancellationToken)
     {
         var today = calendar.LocalDate(now);
-        var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
-        var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
-        var earliest = dayStart.AddDays(-1);
-        var open = await db.Rounds.AsNoTracking()
-            // DueFrom bounds the index range (Kind, DueFrom); DueBy (the opening) names the day.
-            .Where(r => r.Kind == RoundKind.HygieneSelfCheck && r.DueFrom >= earliest && r.DueFrom < dayEnd
-                && r.DueBy >= dayStart && r.DueBy < dayEnd && r.CompletedAt == null && r.WindowId != null)
-            .Select(r => new { WindowId = r.WindowId!.Value, r.DueBy })
-            .ToListAsync(cancellationToken);
+        IReadOnlyList<(int WindowId, DateTimeOffset DueBy)> open;
+        if (Volatile.Read(ref _hygieneRows) is { } kept && kept.Day == today && roundsVersion is { } version && kept.Version == version)
+        {
+            open = kept.Open;
+        }
+        else
+        {
+            var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+            var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
+            var earliest = dayStart.AddDays(-1);
+            open = (await db.Rounds.AsNoTracking()
+                    // DueFrom bounds the index range (Kind, DueFrom); DueBy (the opening) names the day.
+                    .Where(r => r.Kind == RoundKind.HygieneSelfCheck && r.DueFrom >= earliest && r.DueFrom < dayEnd
+                        && r.DueBy >= dayStart && r.DueBy < dayEnd && r.CompletedAt == null && r.WindowId != null)
+                    .Select(r => new { WindowId = r.WindowId!.Value, r.DueBy })
+                    .ToListAsync(cancellationToken))
+                .Select(r => (r.WindowId, r.DueBy))
+                .ToList();
+            if (roundsVersion is { } read)
+            {
+                Volatile.Write(ref _hygieneRows, new HygieneRows(today, read, open));
+            }
+        }
         if (open.Count == 0)
         {
             return ([], null);
