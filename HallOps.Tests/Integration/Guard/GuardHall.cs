@@ -68,7 +68,9 @@ public sealed class GuardHall : IAsyncLifetime
     }
 
     /// <summary>
-    /// Marks windows' shutdown checks as self-checked at 17:05 (SE4). The version moves on, so a
+    /// Marks windows' shutdown checks as self-checked at 17:05 (SE4), before any closing reminder or
+    /// hand-over to the guard: the app's own minutely shutdown job may already have reminded and
+    /// handed them over at the fixture's 21:05, and that is undone here. The version moves on, so a
     /// round monitor that read them before cannot write them back as missed.
     /// </summary>
     public static Task<int> SelfCheckedAsync(HallDbContext db, IReadOnlyCollection<long> shutdownRoundIds, string by) =>
@@ -78,6 +80,8 @@ public sealed class GuardHall : IAsyncLifetime
             .SetProperty(r => r.CompletedBy, by)
             .SetProperty(r => r.Score, 100)
             .SetProperty(r => r.NextCheckAt, (DateTimeOffset?)null)
+            .SetProperty(r => r.RemindedAt, (DateTimeOffset?)null)
+            .SetProperty(r => r.HandedToGuardAt, (DateTimeOffset?)null)
             .SetProperty(r => r.Version, r => r.Version + 1));
 
     public async Task<Checkpoint> CheckpointAsync(string name)
