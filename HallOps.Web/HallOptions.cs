@@ -29,6 +29,8 @@ public sealed class HallOptions
 
     public WallOptions Wall { get; set; } = new();
 
+    public ComplaintOptions Complaints { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -58,6 +60,19 @@ public sealed class RoundsOptions
 }
 
 /// <summary>The wall screen's modes (SE2.2, SE4, HY2).</summary>
+/// <summary>Hall:Complaints — the office's due times (SC2.6), in working days from receipt.</summary>
+public sealed class ComplaintOptions
+{
+    /// <summary>A report or complaint is due this many working days after it was received.</summary>
+    public int DueWorkingDays { get; set; } = 5;
+
+    /// <summary>A bad rating's call-back and fix are due this many working days after it was received.</summary>
+    public int BadRatingDueWorkingDays { get; set; } = 1;
+
+    /// <summary>Yellow (due soon) this many working days before the due time, like cases.</summary>
+    public int DueSoonWorkingDays { get; set; } = 1;
+}
+
 public sealed class WallOptions
 {
     /// <summary>

@@ -45,6 +45,15 @@ public static class AlertKinds
 
     /// <summary>HY4: a rectification not done by its due date.</summary>
     public const string RectificationOverdue = "rectification-overdue";
+
+    /// <summary>FQ3.8: an inquiry left without a disposition at the end of the working day (to its responder).</summary>
+    public const string InquiryOpen = "inquiry-open";
+
+    /// <summary>SC2.6: a complaint due soon (yellow), to the bureau office.</summary>
+    public const string ComplaintDueSoon = "complaint-due-soon";
+
+    /// <summary>SC2.6: a complaint past its due time (red), to the bureau office and the manager.</summary>
+    public const string ComplaintOverdue = "complaint-overdue";
 }
 
 /// <summary>

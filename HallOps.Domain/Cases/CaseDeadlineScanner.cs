@@ -351,6 +351,7 @@ public sealed class CaseDeadlineScanner(
             return new DerelictionRecord
             {
                 Type = DerelictionType.Overdue,
+                Origin = DerelictionOrigin.OverdueCase,
                 Status = DerelictionStatus.Draft,
                 StaffMemberId = serviceCase.HandlerStaffId,
                 CaseId = serviceCase.Id,

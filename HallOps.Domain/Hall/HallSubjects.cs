@@ -27,6 +27,9 @@ public static class HallSubjects
     public const string FireEquipmentPrefix = "fire-equipment:";
     public const string GoodsOutPrefix = "goods-out:";
     public const string HazardPrefix = "hazard:";
+    public const string InquiryPrefix = "inquiry:";
+    public const string ComplaintPrefix = "complaint:";
+    public const string DepartmentPrefix = "department:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -75,6 +78,12 @@ public static class HallSubjects
     public static string GoodsOut(long entryId) => GoodsOutPrefix + entryId;
 
     public static string Hazard(long reportId) => HazardPrefix + reportId;
+
+    public static string Inquiry(long inquiryId) => InquiryPrefix + inquiryId;
+
+    public static string Complaint(long complaintId) => ComplaintPrefix + complaintId;
+
+    public static string Department(int departmentId) => DepartmentPrefix + departmentId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

@@ -1,6 +1,8 @@
 using HallOps.Domain.Rounds;
 using HallOps.Domain.Accountability;
 using HallOps.Domain.Cases;
+using HallOps.Domain.Complaints;
+using HallOps.Domain.Inquiries;
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Audit;
 using HallOps.Domain.Calendar;
@@ -57,6 +59,10 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<FireEquipment> FireEquipment => Set<FireEquipment>();
     public DbSet<GoodsOutEntry> GoodsOut => Set<GoodsOutEntry>();
     public DbSet<HazardReport> HazardReports => Set<HazardReport>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

@@ -687,6 +687,7 @@ public sealed class CaseIntakeService(
         return new DerelictionRecord
         {
             Type = DerelictionType.NoOneTimeNotice,
+            Origin = DerelictionOrigin.NoticeBreach,
             Status = DerelictionStatus.Draft,
             StaffMemberId = first.IssuedByStaffId,
             CaseId = serviceCase.Id,

@@ -67,6 +67,10 @@ public static class IdentityRegistration
             .AddPolicy(HallPolicies.Serve, p => p.RequireRole(HallRoles.Staff, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Administer, p => p.RequireRole(HallRoles.Admin))
             .AddPolicy(HallPolicies.Accountability, p => p.RequireRole(HallRoles.Manager, HallRoles.Office, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Inquire, p => p.RequireRole(
+                HallRoles.Staff, HallRoles.Manager, HallRoles.Office, HallRoles.Guard, HallRoles.NetworkAdmin, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Complaints, p => p.RequireRole(HallRoles.Office, HallRoles.Manager, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Assessment, p => p.RequireRole(HallRoles.Manager, HallRoles.Office, HallRoles.Admin))
             .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Guard, p => p.RequireRole(HallRoles.Guard, HallRoles.Manager, HallRoles.Admin));
 

@@ -21,6 +21,18 @@ public static class HallPolicies
     /// <summary>Dereliction records (AC1–AC5): the hall manager, the bureau office (局办公室) and administrators.</summary>
     public const string Accountability = "hall-accountability";
 
+    /// <summary>
+    /// First inquiries (FQ2: every staff member is a first responder): every person's account —
+    /// window staff, manager, office, guards, the network administrator, administrators — not the wall's kiosk.
+    /// </summary>
+    public const string Inquire = "hall-inquire";
+
+    /// <summary>The complaint and report queue (AC5, SC2.6): the bureau office, the manager and administrators.</summary>
+    public const string Complaints = "hall-complaints";
+
+    /// <summary>The monthly assessment (考核): the manager, the bureau office and administrators.</summary>
+    public const string Assessment = "hall-assessment";
+
     /// <summary>Guards (and the manager): duty shifts, evening rounds, patrols, goods out, hazard reports (SE2, SE6, SE7).</summary>
     public const string Guard = "hall-guard";
 

@@ -122,6 +122,13 @@ internal sealed class DerelictionRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(d => d.SourceKey).IsUnique();
         builder.HasIndex(d => new { d.Status, d.CreatedAt });
         builder.HasOne(d => d.StaffMember).WithMany().HasForeignKey(d => d.StaffMemberId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(d => d.DecisionMaker).HasMaxLength(100);
+        builder.Property(d => d.ReadBy).HasMaxLength(256);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        // A staff member's own records; the month's confirmed records for the assessment.
+        builder.HasIndex(d => new { d.StaffMemberId, d.Status });
+        builder.HasIndex(d => new { d.Status, d.DecisionDate });
+        builder.HasIndex(d => d.ComplaintId);
     }
 }
 

@@ -30,7 +30,13 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ComplaintId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -52,10 +58,36 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionMaker")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(16000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("RoundExceptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Sanctions")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("int");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()
@@ -76,14 +108,25 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Type")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
 
                     b.HasIndex("SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("StaffMemberId");
+                    b.HasIndex("StaffMemberId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DecisionDate");
 
                     b.ToTable("DerelictionRecords");
                 });
@@ -629,6 +672,168 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CallBackNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("CallBackRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("CalledBackAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ComplainantName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ComplainantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FixNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("InquiryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RatingReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ReplyMethod")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReplyNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SubjectStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SubjectWindowId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId")
+                        .IsUnique()
+                        .HasFilter("[InquiryId] IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RatingReference")
+                        .IsUnique()
+                        .HasFilter("[RatingReference] IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("SubjectStaffId");
+
+                    b.HasIndex("SubjectWindowId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Complaints");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintNotes");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
                 {
                     b.Property<int>("Id")
@@ -905,6 +1110,185 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Department", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DepartmentAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DepartmentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DepartmentPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset?>("DisposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("FeedbackAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("FeedbackMethod")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("HandlerStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Liaised")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("PersonPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ResponderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ResponderStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponderUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("TargetWindowId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WrittenNotice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HandlerStaffId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ResponderStaffId");
+
+                    b.HasIndex("TargetWindowId");
+
+                    b.HasIndex("WindowId");
+
+                    b.HasIndex("Disposition", "ClosedAt");
+
+                    b.HasIndex("ResponderUserName", "ReceivedAt");
+
+                    b.ToTable("Inquiries");
                 });
 
             modelBuilder.Entity("HallOps.Domain.Jobs.JobHeartbeat", b =>
@@ -2021,6 +2405,28 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Window");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectWindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.HasOne("HallOps.Domain.Complaints.Complaint", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
                 {
                     b.HasOne("HallOps.Domain.Staffing.StaffMember", "StaffMember")
@@ -2060,6 +2466,34 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Floor");
 
                     b.Navigation("HomeUnit");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("HallOps.Domain.Inquiries.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponderStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("TargetWindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HallOps.Domain.Rounds.RoundCheck", b =>
@@ -2229,6 +2663,11 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Notices");
 
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("HallOps.Domain.Hall.Floor", b =>

@@ -23,7 +23,13 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ComplaintId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -45,10 +51,36 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionMaker")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RoundExceptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sanctions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()
@@ -69,14 +101,25 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
 
                     b.HasIndex("SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("StaffMemberId");
+                    b.HasIndex("StaffMemberId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DecisionDate");
 
                     b.ToTable("DerelictionRecords");
                 });
@@ -603,6 +646,162 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallBackNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CallBackRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalledBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FixNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplyMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectWindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RatingReference")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("SubjectStaffId");
+
+                    b.HasIndex("SubjectWindowId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Complaints");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintNotes");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
                 {
                     b.Property<int>("Id")
@@ -868,6 +1067,181 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Department", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeedbackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeedbackMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandlerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Liaised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponderStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponderUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetWindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenNotice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("HandlerStaffId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ResponderStaffId");
+
+                    b.HasIndex("TargetWindowId");
+
+                    b.HasIndex("WindowId");
+
+                    b.HasIndex("Disposition", "ClosedAt");
+
+                    b.HasIndex("ResponderUserName", "ReceivedAt");
+
+                    b.ToTable("Inquiries");
                 });
 
             modelBuilder.Entity("HallOps.Domain.Jobs.JobHeartbeat", b =>
@@ -1945,6 +2319,28 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Window");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectWindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.HasOne("HallOps.Domain.Complaints.Complaint", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallOps.Domain.Coverage.PlannedLeave", b =>
                 {
                     b.HasOne("HallOps.Domain.Staffing.StaffMember", "StaffMember")
@@ -1984,6 +2380,34 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Floor");
 
                     b.Navigation("HomeUnit");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("HallOps.Domain.Inquiries.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ResponderStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("TargetWindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HallOps.Domain.Rounds.RoundCheck", b =>
@@ -2153,6 +2577,11 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Notices");
 
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("HallOps.Domain.Hall.Floor", b =>

@@ -1,0 +1,452 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HallOps.Domain.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Accountability : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DerelictionRecords_StaffMemberId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.AddColumn<long>(
+                name: "AlertId",
+                table: "DerelictionRecords",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ComplaintId",
+                table: "DerelictionRecords",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DecisionDate",
+                table: "DerelictionRecords",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DecisionMaker",
+                table: "DerelictionRecords",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Origin",
+                table: "DerelictionRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReadAt",
+                table: "DerelictionRecords",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReadBy",
+                table: "DerelictionRecords",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RoundExceptionId",
+                table: "DerelictionRecords",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Sanctions",
+                table: "DerelictionRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Severity",
+                table: "DerelictionRecords",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "DerelictionRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WindowId",
+                table: "DerelictionRecords",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ComplainantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ComplainantPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SubjectStaffId = table.Column<int>(type: "int", nullable: true),
+                    SubjectWindowId = table.Column<int>(type: "int", nullable: true),
+                    InquiryId = table.Column<long>(type: "bigint", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    RatingLevel = table.Column<int>(type: "int", nullable: true),
+                    RatingReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReplyMethod = table.Column<int>(type: "int", nullable: true),
+                    RepliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReplyNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CallBackRequired = table.Column<bool>(type: "bit", nullable: false),
+                    CalledBackAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CallBackNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    FixNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaints_StaffMembers_SubjectStaffId",
+                        column: x => x.SubjectStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Windows_SubjectWindowId",
+                        column: x => x.SubjectWindowId,
+                        principalTable: "Windows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintNotes_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Inquiries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MatterId = table.Column<int>(type: "int", nullable: true),
+                    WindowId = table.Column<int>(type: "int", nullable: true),
+                    ResponderStaffId = table.Column<int>(type: "int", nullable: true),
+                    ResponderUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ResponderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PersonName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    PersonPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Disposition = table.Column<int>(type: "int", nullable: true),
+                    DisposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Answer = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WrittenNotice = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    HandlerStaffId = table.Column<int>(type: "int", nullable: true),
+                    TargetWindowId = table.Column<int>(type: "int", nullable: true),
+                    DepartmentId = table.Column<int>(type: "int", nullable: true),
+                    DepartmentName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DepartmentAddress = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DepartmentPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Liaised = table.Column<bool>(type: "bit", nullable: false),
+                    FeedbackMethod = table.Column<int>(type: "int", nullable: true),
+                    FeedbackAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FeedbackNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Inquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_StaffMembers_HandlerStaffId",
+                        column: x => x.HandlerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_StaffMembers_ResponderStaffId",
+                        column: x => x.ResponderStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_Windows_TargetWindowId",
+                        column: x => x.TargetWindowId,
+                        principalTable: "Windows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_Windows_WindowId",
+                        column: x => x.WindowId,
+                        principalTable: "Windows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DerelictionRecords_ComplaintId",
+                table: "DerelictionRecords",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DerelictionRecords_StaffMemberId_Status",
+                table: "DerelictionRecords",
+                columns: new[] { "StaffMemberId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DerelictionRecords_Status_DecisionDate",
+                table: "DerelictionRecords",
+                columns: new[] { "Status", "DecisionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintNotes_ComplaintId",
+                table: "ComplaintNotes",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_InquiryId",
+                table: "Complaints",
+                column: "InquiryId",
+                unique: true,
+                filter: "[InquiryId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Number",
+                table: "Complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RatingReference",
+                table: "Complaints",
+                column: "RatingReference",
+                unique: true,
+                filter: "[RatingReference] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ReceivedAt",
+                table: "Complaints",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Status_DueAt",
+                table: "Complaints",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SubjectStaffId",
+                table: "Complaints",
+                column: "SubjectStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SubjectWindowId",
+                table: "Complaints",
+                column: "SubjectWindowId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_Name",
+                table: "Departments",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_ComplaintId",
+                table: "Inquiries",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_DepartmentId",
+                table: "Inquiries",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Disposition_ClosedAt",
+                table: "Inquiries",
+                columns: new[] { "Disposition", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_HandlerStaffId",
+                table: "Inquiries",
+                column: "HandlerStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_ReceivedAt",
+                table: "Inquiries",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_ResponderStaffId",
+                table: "Inquiries",
+                column: "ResponderStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_ResponderUserName_ReceivedAt",
+                table: "Inquiries",
+                columns: new[] { "ResponderUserName", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_TargetWindowId",
+                table: "Inquiries",
+                column: "TargetWindowId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_WindowId",
+                table: "Inquiries",
+                column: "WindowId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ComplaintNotes");
+
+            migrationBuilder.DropTable(
+                name: "Inquiries");
+
+            migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DerelictionRecords_ComplaintId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DerelictionRecords_StaffMemberId_Status",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DerelictionRecords_Status_DecisionDate",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "AlertId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ComplaintId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "DecisionDate",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "DecisionMaker",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "Origin",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAt",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ReadBy",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RoundExceptionId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "Sanctions",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "Severity",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "DerelictionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "WindowId",
+                table: "DerelictionRecords");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DerelictionRecords_StaffMemberId",
+                table: "DerelictionRecords",
+                column: "StaffMemberId");
+        }
+    }
+}
