@@ -94,6 +94,9 @@ public class Complaint : IPublishesChanges
 
     public string? RatingReference { get; set; }
 
+    /// <summary>Yellow (即将超期) from here, red from <see cref="DueAt"/> (<see cref="ComplaintRules"/>).</summary>
+    public DateTimeOffset DueSoonAt { get; set; }
+
     public DateTimeOffset DueAt { get; set; }
 
     public ComplaintOutcome? Outcome { get; set; }

@@ -716,6 +716,9 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("DueSoonAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FixNote")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

@@ -688,6 +688,9 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DueSoonAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FixNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HallOps.Domain.Persistence.Migrations.Sqlite
+namespace HallOps.Domain.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Accountability : Migration
@@ -18,114 +18,115 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<long>(
                 name: "AlertId",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ComplaintId",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DecisionDate",
                 table: "DerelictionRecords",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionMaker",
                 table: "DerelictionRecords",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Origin",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ReadAt",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReadBy",
                 table: "DerelictionRecords",
-                type: "TEXT",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "RoundExceptionId",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Sanctions",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Severity",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "WindowId",
                 table: "DerelictionRecords",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ComplainantName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ComplainantPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SubjectStaffId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubjectWindowId = table.Column<int>(type: "INTEGER", nullable: true),
-                    InquiryId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RatingLevel = table.Column<int>(type: "INTEGER", nullable: true),
-                    RatingReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReplyMethod = table.Column<int>(type: "INTEGER", nullable: true),
-                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReplyNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CallBackRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CalledBackAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CallBackNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    FixNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ComplainantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ComplainantPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SubjectStaffId = table.Column<int>(type: "int", nullable: true),
+                    SubjectWindowId = table.Column<int>(type: "int", nullable: true),
+                    InquiryId = table.Column<long>(type: "bigint", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    RatingLevel = table.Column<int>(type: "int", nullable: true),
+                    RatingReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DueSoonAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReplyMethod = table.Column<int>(type: "int", nullable: true),
+                    RepliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReplyNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CallBackRequired = table.Column<bool>(type: "bit", nullable: false),
+                    CalledBackAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CallBackNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    FixNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,15 +149,15 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,12 +168,12 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "ComplaintNotes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,37 +190,37 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "Inquiries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MatterId = table.Column<int>(type: "INTEGER", nullable: true),
-                    WindowId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponderStaffId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponderUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ResponderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PersonName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    PersonPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Disposition = table.Column<int>(type: "INTEGER", nullable: true),
-                    DisposedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    WrittenNotice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    HandlerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TargetWindowId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DepartmentAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DepartmentPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Liaised = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FeedbackMethod = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeedbackAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FeedbackNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MatterId = table.Column<int>(type: "int", nullable: true),
+                    WindowId = table.Column<int>(type: "int", nullable: true),
+                    ResponderStaffId = table.Column<int>(type: "int", nullable: true),
+                    ResponderUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ResponderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PersonName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    PersonPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Disposition = table.Column<int>(type: "int", nullable: true),
+                    DisposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Answer = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WrittenNotice = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    HandlerStaffId = table.Column<int>(type: "int", nullable: true),
+                    TargetWindowId = table.Column<int>(type: "int", nullable: true),
+                    DepartmentId = table.Column<int>(type: "int", nullable: true),
+                    DepartmentName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DepartmentAddress = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DepartmentPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Liaised = table.Column<bool>(type: "bit", nullable: false),
+                    FeedbackMethod = table.Column<int>(type: "int", nullable: true),
+                    FeedbackAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FeedbackNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,7 +281,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "IX_Complaints_InquiryId",
                 table: "Complaints",
                 column: "InquiryId",
-                unique: true);
+                unique: true,
+                filter: "[InquiryId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",
@@ -292,7 +294,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "IX_Complaints_RatingReference",
                 table: "Complaints",
                 column: "RatingReference",
-                unique: true);
+                unique: true,
+                filter: "[RatingReference] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ReceivedAt",
