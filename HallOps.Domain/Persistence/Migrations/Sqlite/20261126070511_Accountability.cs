@@ -365,6 +365,10 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                 name: "IX_Inquiries_WindowId",
                 table: "Inquiries",
                 column: "WindowId");
+
+            // Records drafted before they had an origin: told apart by their source key.
+            migrationBuilder.Sql("UPDATE DerelictionRecords SET Origin = 2 WHERE SourceKey LIKE 'case:%:overdue'");
+            migrationBuilder.Sql("UPDATE DerelictionRecords SET Origin = 1 WHERE SourceKey LIKE 'case:%:notice:%'");
         }
 
         /// <inheritdoc />
