@@ -30,6 +30,7 @@ public static class HallSubjects
     public const string InquiryPrefix = "inquiry:";
     public const string ComplaintPrefix = "complaint:";
     public const string DepartmentPrefix = "department:";
+    public const string AppointmentPrefix = "appointment:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -84,6 +85,8 @@ public static class HallSubjects
     public static string Complaint(long complaintId) => ComplaintPrefix + complaintId;
 
     public static string Department(int departmentId) => DepartmentPrefix + departmentId;
+
+    public static string Appointment(long appointmentId) => AppointmentPrefix + appointmentId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

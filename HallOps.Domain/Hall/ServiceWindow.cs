@@ -23,6 +23,12 @@ public class ServiceWindow : IPublishesChanges
     /// <summary>Taken out of service (renovation, merged): not shown as open.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>首席代表: the home unit's lead person at the hall, who answers for the window's appointments (AP4.2).</summary>
+    public int? ChiefRepresentativeStaffId { get; set; }
+
+    /// <summary>The window's published appointment contact (AP5).</summary>
+    public string? AppointmentPhone { get; set; }
+
     public List<Post> Posts { get; set; } = [];
 
     string IPublishesChanges.EventSubject => HallSubjects.Window(Id);

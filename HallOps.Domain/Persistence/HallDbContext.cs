@@ -1,4 +1,5 @@
 using HallOps.Domain.Rounds;
+using HallOps.Domain.Appointments;
 using HallOps.Domain.Accountability;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Complaints;
@@ -63,6 +64,9 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CompTimeEntry> CompTimeEntries => Set<CompTimeEntry>();
+    public DbSet<AppointmentReport> AppointmentReports => Set<AppointmentReport>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

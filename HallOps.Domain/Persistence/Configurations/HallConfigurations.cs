@@ -36,6 +36,8 @@ internal sealed class ServiceWindowConfiguration : IEntityTypeConfiguration<Serv
         builder.HasIndex(w => w.Number).IsUnique();
         builder.HasOne(w => w.Floor).WithMany(f => f.Windows).HasForeignKey(w => w.FloorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(w => w.HomeUnit).WithMany().HasForeignKey(w => w.HomeUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(w => w.AppointmentPhone).HasMaxLength(30);
+        builder.HasOne<HallOps.Domain.Staffing.StaffMember>().WithMany().HasForeignKey(w => w.ChiefRepresentativeStaffId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

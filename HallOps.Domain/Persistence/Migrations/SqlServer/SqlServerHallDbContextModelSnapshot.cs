@@ -203,6 +203,271 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Alerts");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("CheckedInLate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CompMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("DeclineApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeclineApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("FirstReminderAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MaterialsList")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("PublicToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("ReplyDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("RequesterKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("RequesterNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("RescheduledToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ServedFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ServedTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ServingStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ServingStaffName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ServingStaffPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
+                    b.HasIndex("SlotStart");
+
+                    b.HasIndex("ServingStaffId", "SlotStart");
+
+                    b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("WindowId", "SlotStart");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.AppointmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("LateArrivals")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinutesServed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentReports");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.CompTimeEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PlannedLeaveId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("[AppointmentId] IS NOT NULL");
+
+                    b.HasIndex("PlannedLeaveId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("CompTimeEntries");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1014,6 +1279,13 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AppointmentPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("ChiefRepresentativeStaffId")
+                        .HasColumnType("int");
+
                     b.Property<int>("FloorId")
                         .HasColumnType("int");
 
@@ -1032,6 +1304,8 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChiefRepresentativeStaffId");
 
                     b.HasIndex("FloorId");
 
@@ -2304,6 +2578,40 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ServingStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.CompTimeEntry", b =>
+                {
+                    b.HasOne("HallOps.Domain.Coverage.PlannedLeave", null)
+                        .WithMany()
+                        .HasForeignKey("PlannedLeaveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallOps.Domain.Cases.CaseExtension", b =>
                 {
                     b.HasOne("HallOps.Domain.Cases.ServiceCase", null)
@@ -2454,6 +2762,11 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HallOps.Domain.Hall.ServiceWindow", b =>
                 {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ChiefRepresentativeStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("HallOps.Domain.Hall.Floor", "Floor")
                         .WithMany("Windows")
                         .HasForeignKey("FloorId")

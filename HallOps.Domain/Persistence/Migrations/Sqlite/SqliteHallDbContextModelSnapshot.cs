@@ -194,6 +194,264 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Alerts");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CheckedInLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclineApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaterialsList")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplyDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RescheduledToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServingStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServingStaffName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServingStaffPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
+                    b.HasIndex("SlotStart");
+
+                    b.HasIndex("ServingStaffId", "SlotStart");
+
+                    b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("WindowId", "SlotStart");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.AppointmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateArrivals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentReports");
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.CompTimeEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlannedLeaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PlannedLeaveId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("CompTimeEntries");
+                });
+
             modelBuilder.Entity("HallOps.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -972,6 +1230,13 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppointmentPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChiefRepresentativeStaffId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FloorId")
                         .HasColumnType("INTEGER");
 
@@ -990,6 +1255,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChiefRepresentativeStaffId");
 
                     b.HasIndex("FloorId");
 
@@ -2218,6 +2485,40 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("HallOps.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("HallOps.Domain.Cases.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ServingStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HallOps.Domain.Hall.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallOps.Domain.Appointments.CompTimeEntry", b =>
+                {
+                    b.HasOne("HallOps.Domain.Coverage.PlannedLeave", null)
+                        .WithMany()
+                        .HasForeignKey("PlannedLeaveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallOps.Domain.Cases.CaseExtension", b =>
                 {
                     b.HasOne("HallOps.Domain.Cases.ServiceCase", null)
@@ -2368,6 +2669,11 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HallOps.Domain.Hall.ServiceWindow", b =>
                 {
+                    b.HasOne("HallOps.Domain.Staffing.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ChiefRepresentativeStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("HallOps.Domain.Hall.Floor", "Floor")
                         .WithMany("Windows")
                         .HasForeignKey("FloorId")
