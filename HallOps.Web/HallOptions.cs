@@ -31,6 +31,8 @@ public sealed class HallOptions
 
     public ComplaintOptions Complaints { get; set; } = new();
 
+    public AppointmentOptions Appointments { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -60,6 +62,44 @@ public sealed class RoundsOptions
 }
 
 /// <summary>The wall screen's modes (SE2.2, SE4, HY2).</summary>
+/// <summary>Hall:Appointments — after-hours service times (AP1–AP4.3) and the public page's limit.</summary>
+public sealed class AppointmentOptions
+{
+    /// <summary>On a working day, appointments run from closing until this local time.</summary>
+    public string EveningEnd { get; set; } = "20:30";
+
+    /// <summary>On a rest day or holiday, appointments run from … to … (local time).</summary>
+    public string RestDayStart { get; set; } = "09:00";
+
+    public string RestDayEnd { get; set; } = "17:00";
+
+    /// <summary>Slots start on this grid, in minutes.</summary>
+    public int GridMinutes { get; set; } = 30;
+
+    /// <summary>The length of an appointment.</summary>
+    public int SlotMinutes { get; set; } = 60;
+
+    /// <summary>The public booking page takes at most this many requests per hour from one address.</summary>
+    public int PublicRequestsPerHour { get; set; } = 5;
+
+    /// <summary>The service hours as the rules take them; out-of-range settings fall back to the defaults.</summary>
+    public HallOps.Domain.Appointments.AppointmentHours Hours()
+    {
+        var fallback = HallOps.Domain.Appointments.AppointmentHours.Default;
+        static TimeOnly Read(string text, TimeOnly otherwise) =>
+            TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time) ? time : otherwise;
+        var restStart = Read(RestDayStart, fallback.RestDayStart);
+        var restEnd = Read(RestDayEnd, fallback.RestDayEnd);
+        return new HallOps.Domain.Appointments.AppointmentHours(
+            Read(EveningEnd, fallback.EveningEnd),
+            restStart < restEnd ? restStart : fallback.RestDayStart,
+            restStart < restEnd ? restEnd : fallback.RestDayEnd,
+            GridMinutes is 10 or 15 or 20 or 30 or 60 ? GridMinutes : fallback.GridMinutes);
+    }
+
+    public TimeSpan SlotLength() => TimeSpan.FromMinutes(SlotMinutes is >= 15 and <= 480 ? SlotMinutes : 60);
+}
+
 /// <summary>Hall:Complaints — the office's due times (SC2.6), in working days from receipt.</summary>
 public sealed class ComplaintOptions
 {

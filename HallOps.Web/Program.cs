@@ -7,6 +7,7 @@ builder.AddHallData();
 builder.AddHallIdentity();
 builder.AddHallUi();
 builder.AddHallFeatures();
+builder.AddHallPublic();
 builder.AddHallPush();
 builder.AddHallJobs();
 builder.AddHallHealth();
