@@ -49,6 +49,12 @@ public static class AlertKinds
     /// <summary>FQ3.8: an inquiry left without a disposition at the end of the working day (to its responder).</summary>
     public const string InquiryOpen = "inquiry-open";
 
+    /// <summary>AP4.2: an appointment request not answered by the close of the working day it came in (to the window, escalating to the manager).</summary>
+    public const string AppointmentUnanswered = "appointment-unanswered";
+
+    /// <summary>AP4.3: the serving staff member has not checked in by the slot (to the manager).</summary>
+    public const string AppointmentNoCheckIn = "appointment-no-check-in";
+
     /// <summary>SC2.6: a complaint due soon (yellow), to the bureau office.</summary>
     public const string ComplaintDueSoon = "complaint-due-soon";
 

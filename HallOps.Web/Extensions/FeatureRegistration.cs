@@ -41,6 +41,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<DerelictionService>();
         builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentBookingService>();
         builder.Services.AddSingleton<HallOps.Web.Appointments.HumanCheck>();
+        builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentDeskService>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddScoped<RoundService>();
         builder.Services.AddScoped<MyChecksService>();

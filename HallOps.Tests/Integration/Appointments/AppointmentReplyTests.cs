@@ -1,0 +1,106 @@
+using System.Globalization;
+using HallOps.Domain.Appointments;
+using HallOps.Domain.Identity;
+using HallOps.Tests.Integration.Coverage;
+using HallOps.Tests.Support;
+using HallOps.Web.Appointments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HallOps.Tests.Integration.Appointments;
+
+/// <summary>
+/// The window's reply (AP4.2) on the demo hall: 张晓明 (window 1's A holder) accepts with himself
+/// serving — the requester's page then names him, his phone and the matter's whole materials list
+/// (OT1); a decline needs the leader's approval and a reason; staff of another window may not reply;
+/// a request is answered once.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class AppointmentReplyTests(CoverageHall hall) : IClassFixture<CoverageHall>
+{
+    private static readonly DateTimeOffset ThursdayFive = new(2026, 11, 26, 17, 0, 0, CoverageHall.Beijing);
+
+    private static T Service<T>(AsyncServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A public request for a matter of window 1.</summary>
+    private async Task<(Appointment Appointment, string Token)> RequestAsync()
+    {
+        await using var scope = hall.App.Services.CreateAsyncScope();
+        var booking = Service<AppointmentBookingService>(scope);
+        var matter = (await booking.MattersAsync()).First(m => m.WindowNumber == 1);
+        var result = await booking.RequestPublicAsync(new AppointmentRequestInput
+        {
+            RequesterName = "王建军", Phone = "13905631234", MatterId = matter.Id, SlotStart = ThursdayFive,
+        });
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        await using var db = hall.CreateDbContext();
+        return (await db.Appointments.AsNoTracking().SingleAsync(a => a.Number == result.Number), result.Token!);
+    }
+
+    [Fact]
+    public async Task AP4_2_OT1_Accepted_TheRequesterIsShownWhoServes_TheirPhone_AndEveryMaterial()
+    {
+        var (appointment, token) = await RequestAsync();
+        await using var staff = await hall.StaffAsync("张晓明", "staff");
+        var desk = Service<AppointmentDeskService>(staff);
+        Assert.Contains(await desk.ListAsync(), r => r.Id == appointment.Id && r.Status == AppointmentStatus.Requested);
+        var servers = await desk.ServersAsync(appointment.Id);
+        var me = Assert.Single(servers, s => s.Name == "张晓明");
+
+        var saved = await desk.AcceptAsync(appointment.Id, appointment.Version, me.StaffId);
+
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        var view = await Service<AppointmentBookingService>(staff).ByTokenAsync(token);
+        Assert.Equal((AppointmentStatus.Accepted, "张晓明", me.Phone), (view!.Status, view.ServingStaffName, view.ServingStaffPhone));
+        await using var db = hall.CreateDbContext();
+        var materials = await db.Matters.Where(m => m.Id == appointment.MatterId)
+            .SelectMany(m => m.CurrentVersion!.Materials).OrderBy(m => m.Order).Select(m => m.Name).ToListAsync();
+        Assert.NotEmpty(materials);
+        Assert.Equal(materials, view.Materials.Select(m => m.Split('（')[0]));
+
+        // Answered once: a second reply is told who answered.
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        var again = await desk.DeclineAsync(appointment.Id, appointment.Version + 1, "局分管领导 李明", "重复");
+        Assert.Equal(["该预约已答复（已受理预约，staff）。"], again.Errors);
+    }
+
+    [Fact]
+    public async Task AP4_2_ADecline_NeedsTheLeadersApprovalAndAReason_WhichTheRequesterIsGiven()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        var (appointment, token) = await RequestAsync();
+        await using var staff = await hall.StaffAsync("张晓明", "staff");
+        var desk = Service<AppointmentDeskService>(staff);
+
+        var refused = await desk.DeclineAsync(appointment.Id, appointment.Version, " ", "");
+        Assert.Equal(["不予预约须经局分管领导同意，请填写批准领导。", "请填写不予预约的理由，将告知申请人。"], refused.Errors);
+        await using (var db = hall.CreateDbContext())
+        {
+            Assert.Equal(AppointmentStatus.Requested, (await db.Appointments.SingleAsync(a => a.Id == appointment.Id)).Status);
+        }
+
+        Assert.True((await desk.DeclineAsync(appointment.Id, appointment.Version, "李明（局分管领导）", "该事项须现场勘验，不适合预约办理。")).Succeeded);
+        var view = await Service<AppointmentBookingService>(staff).ByTokenAsync(token);
+        Assert.Equal((AppointmentStatus.Declined, "该事项须现场勘验，不适合预约办理。"), (view!.Status, view.DeclineReason));
+        Assert.Null(view.ServingStaffName);
+    }
+
+    [Fact]
+    public async Task AP4_2_StaffOfAnotherWindow_MayNotReply_NorSeeTheRequest()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        var (appointment, _) = await RequestAsync();
+        await using var db = hall.CreateDbContext();
+        var other = await db.StaffMembers.Where(s => !db.PostHolders.Any(h => h.StaffMemberId == s.Id && h.Post!.WindowId == appointment.WindowId)
+                && db.PostHolders.Any(h => h.StaffMemberId == s.Id))
+            .Select(s => new { s.Id, s.Name }).FirstAsync();
+        await using var scope = hall.SignedIn("other", HallRoles.Staff, other.Id);
+        var desk = Service<AppointmentDeskService>(scope);
+
+        Assert.DoesNotContain(await desk.ListAsync(), r => r.Id == appointment.Id);
+        Assert.Empty(await desk.ServersAsync(appointment.Id));
+        var result = await desk.AcceptAsync(appointment.Id, appointment.Version, other.Id);
+        Assert.Equal(["只有本窗口的工作人员、首席代表或大厅管理人员可以答复。"], result.Errors);
+        Assert.Equal(AppointmentStatus.Requested, (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id)).Status);
+    }
+}

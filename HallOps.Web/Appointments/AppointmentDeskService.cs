@@ -1,0 +1,200 @@
+using System.Data;
+using System.Data.Common;
+using HallOps.Domain.Appointments;
+using HallOps.Domain.Persistence;
+using HallOps.Domain.Staffing;
+using HallOps.Web.Identity;
+using HallOps.Web.Windows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HallOps.Web.Appointments;
+
+/// <summary>One request as the window's list shows it (the requester's phone in full: the window calls back).</summary>
+public sealed record AppointmentRow(
+    long Id, string Number, AppointmentStatus Status, AppointmentChannel Channel, RequesterKind RequesterKind, string RequesterName,
+    string? OrganisationName, string Phone, string MatterName, int WindowId, int WindowNumber, string WindowName,
+    DateTimeOffset SlotStart, int SlotMinutes, string? Note, DateTimeOffset RequestedAt, DateTimeOffset ReplyDueAt,
+    DateTimeOffset? RepliedAt, string? RepliedBy, string? ServingStaffName, string? ServingStaffPhone, string? DeclineReason,
+    string? DeclineApprovedBy, DateTimeOffset? CheckedInAt, bool CheckedInLate, int Version);
+
+/// <summary>A person who may serve an appointment of a window: its post holders.</summary>
+public sealed record ServingChoice(int StaffId, string Name, string? Phone);
+
+/// <summary>
+/// The window's side of appointments (AP4.2): the requests of the windows a person holds posts at
+/// (managers: every window), the reply — accept with the serving staff member, whose name and phone
+/// and the matter's complete materials list the requester is then shown (OT1), or decline only with
+/// the bureau leader's recorded approval and a reason. Serve policy, re-checked; a window's request is
+/// answered only by its post holders or its chief representative (首席代表), or a manager.
+/// </summary>
+public sealed class AppointmentDeskService(
+    IDbContextFactory<HallDbContext> contexts,
+    HallAuthorizer authorizer,
+    CurrentUser currentUser,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> L)
+{
+    public const int MaxReason = 500;
+    public const int MaxApprover = 100;
+
+    /// <summary>Requests of my windows: open ones first by reply deadline, then upcoming by slot, then the last 30 days.</summary>
+    public async Task<IReadOnlyList<AppointmentRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var since = time.GetUtcNow().AddDays(-30);
+        var query = db.Appointments.AsNoTracking().Where(a => a.SlotStart >= since || a.Status == AppointmentStatus.Requested);
+        if (!user.IsManager)
+        {
+            var windows = Mine(db, user.StaffId);
+            query = query.Where(a => windows.Contains(a.WindowId));
+        }
+        var rows = await Project(db, query).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Status == AppointmentStatus.Requested ? 0 : 1)
+            .ThenBy(r => r.Status == AppointmentStatus.Requested ? r.ReplyDueAt : r.SlotStart)];
+    }
+
+    /// <summary>Who may serve a request: the post holders of its window.</summary>
+    public async Task<IReadOnlyList<ServingChoice>> ServersAsync(long appointmentId, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var windowId = await db.Appointments.Where(a => a.Id == appointmentId).Select(a => (int?)a.WindowId).SingleOrDefaultAsync(cancellationToken);
+        if (windowId is null || !await MayAnswerAsync(db, windowId.Value, cancellationToken))
+        {
+            return [];
+        }
+        return await ServersOf(db, windowId.Value).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>AP4.2 yes: the serving staff member is assigned; the requester is shown their name and phone and the materials list.</summary>
+    public async Task<SaveResult> AcceptAsync(long appointmentId, int version, int servingStaffId, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (ReplyProblem(appointment, version) is { } problem)
+        {
+            return new SaveResult([problem]);
+        }
+        if (!await MayAnswerAsync(db, appointment!.WindowId, cancellationToken))
+        {
+            return new SaveResult([L["Appointment.NotYourWindow"]]);
+        }
+        var server = (await ServersOf(db, appointment.WindowId).ToListAsync(cancellationToken)).SingleOrDefault(s => s.StaffId == servingStaffId);
+        if (server is null)
+        {
+            return new SaveResult([L["Appointment.ServerNotOfWindow"]]);
+        }
+        if (string.IsNullOrWhiteSpace(server.Phone))
+        {
+            return new SaveResult([L["Appointment.ServerHasNoPhone", server.Name]]);
+        }
+        var materials = await (
+            from m in db.Matters
+            where m.Id == appointment.MatterId && m.CurrentVersionId != null
+            from item in m.CurrentVersion!.Materials
+            orderby item.Order
+            select new { item.Name, item.Requirement }).ToListAsync(cancellationToken);
+        appointment.Status = AppointmentStatus.Accepted;
+        appointment.ServingStaffId = server.StaffId;
+        appointment.ServingStaffName = server.Name;
+        appointment.ServingStaffPhone = server.Phone;
+        appointment.MaterialsList = string.Join('\n', materials.Select(m => string.IsNullOrWhiteSpace(m.Requirement) ? m.Name : $"{m.Name}（{m.Requirement}）"));
+        return await SaveReplyAsync(db, appointment, user, cancellationToken);
+    }
+
+    /// <summary>AP4.2 no: only with the bureau leader's approval (who) and a reason the requester is given.</summary>
+    public async Task<SaveResult> DeclineAsync(long appointmentId, int version, string? approvedBy, string? reason, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        var approver = (approvedBy ?? "").Trim();
+        var why = (reason ?? "").Trim();
+        var errors = new List<string>();
+        if (approver.Length == 0)
+        {
+            errors.Add(L["Appointment.DeclineNeedsApproval"]);
+        }
+        else if (approver.Length > MaxApprover)
+        {
+            errors.Add(L["Appointment.ApproverTooLong", MaxApprover]);
+        }
+        if (why.Length == 0)
+        {
+            errors.Add(L["Appointment.DeclineNeedsReason"]);
+        }
+        else if (why.Length > MaxReason)
+        {
+            errors.Add(L["Appointment.ReasonTooLong", MaxReason]);
+        }
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (ReplyProblem(appointment, version) is { } problem)
+        {
+            return new SaveResult([problem]);
+        }
+        if (!await MayAnswerAsync(db, appointment!.WindowId, cancellationToken))
+        {
+            return new SaveResult([L["Appointment.NotYourWindow"]]);
+        }
+        appointment.Status = AppointmentStatus.Declined;
+        appointment.DeclineApprovedBy = approver;
+        appointment.DeclineApprovedAt = time.GetUtcNow();
+        appointment.DeclineReason = why;
+        return await SaveReplyAsync(db, appointment, user, cancellationToken);
+    }
+
+    private string? ReplyProblem(Appointment? appointment, int version) =>
+        appointment is null ? L["Appointment.Gone"].Value
+        : appointment.Status != AppointmentStatus.Requested ? L["Appointment.AlreadyAnswered", L[$"Appointment.Status.{appointment.Status}"], appointment.RepliedBy ?? ""].Value
+        : appointment.Version != version ? L["Appointment.Changed"].Value
+        : null;
+
+    private async Task<SaveResult> SaveReplyAsync(HallDbContext db, Appointment appointment, HallUserInfo user, CancellationToken cancellationToken)
+    {
+        appointment.RepliedAt = time.GetUtcNow();
+        appointment.RepliedBy = user.DisplayName is { Length: > 0 } display ? display : user.Name;
+        appointment.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult([L["Appointment.Changed"]]);
+        }
+        return SaveResult.Ok;
+    }
+
+    private async Task<bool> MayAnswerAsync(HallDbContext db, int windowId, CancellationToken cancellationToken)
+    {
+        var user = await currentUser.GetAsync();
+        return user.IsManager || await Mine(db, user.StaffId).ContainsAsync(windowId, cancellationToken);
+    }
+
+    /// <summary>The windows whose posts the person holds, and those they are chief representative of.</summary>
+    private static IQueryable<int> Mine(HallDbContext db, int? staffId) =>
+        db.WindowsHeldBy(staffId).Union(db.Windows.Where(w => staffId != null && w.ChiefRepresentativeStaffId == staffId).Select(w => w.Id));
+
+    private static IQueryable<ServingChoice> ServersOf(HallDbContext db, int windowId) =>
+        db.PostHolders.Where(h => h.Post!.WindowId == windowId)
+            .Select(h => new ServingChoice(h.StaffMemberId, h.StaffMember!.Name, h.StaffMember.Phone))
+            .Distinct();
+
+    private static IQueryable<AppointmentRow> Project(HallDbContext db, IQueryable<Appointment> appointments) =>
+        from a in appointments
+        join w in db.Windows on a.WindowId equals w.Id
+        select new AppointmentRow(
+            a.Id, a.Number, a.Status, a.Channel, a.RequesterKind, a.RequesterName, a.OrganisationName, a.Phone, a.MatterName,
+            a.WindowId, w.Number, w.Name, a.SlotStart, a.SlotMinutes, a.RequesterNote, a.RequestedAt, a.ReplyDueAt,
+            a.RepliedAt, a.RepliedBy, a.ServingStaffName, a.ServingStaffPhone, a.DeclineReason, a.DeclineApprovedBy,
+            a.CheckedInAt, a.CheckedInLate, a.Version);
+}
