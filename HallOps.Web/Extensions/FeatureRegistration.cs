@@ -39,6 +39,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CaseImportService>();
         builder.Services.AddScoped<CaseListService>();
         builder.Services.AddScoped<DerelictionService>();
+        builder.Services.AddScoped<MyRecordsService>();
+        builder.Services.AddScoped<DerelictionTexts>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddScoped<RoundService>();
         builder.Services.AddScoped<MyChecksService>();
