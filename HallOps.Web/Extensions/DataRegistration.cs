@@ -49,6 +49,8 @@ public static class DataRegistration
         builder.Services.AddSingleton(new CaseDeadlineSettings(options.CaseDueSoonWorkingDays));
         builder.Services.AddSingleton<IOverdueWording, OverdueWording>();
         builder.Services.AddSingleton<CaseDeadlineScanner>();
+        builder.Services.AddSingleton<HallOps.Domain.Accountability.IDerelictionDraftWording, HallOps.Web.Accountability.DerelictionDraftWording>();
+        builder.Services.AddSingleton<HallOps.Domain.Accountability.DerelictionDrafter>();
         builder.Services.AddHostedService<CaseCalendarWatcher>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();

@@ -43,6 +43,10 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
         return record;
     }
 
+    /// <summary>A complete confirmation (AC2–AC4) decided today.</summary>
+    private static DerelictionConfirmation Decision(DerelictionService service, string note) =>
+        new(DerelictionType.Overdue, DerelictionSeverity.Minor, DerelictionSanctions.Criticism, service.Today, "中心主任办公会", note);
+
     private async Task<DerelictionRecord> StoredAsync(long id)
     {
         await using var db = hall.Db();
@@ -65,7 +69,7 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
         await using var scope = hall.Manager();
         var service = scope.ServiceProvider.GetRequiredService<DerelictionService>();
 
-        var result = await service.ConfirmAsync(draft.Id, "  经核实，承办人未在承诺时限内办结。 ");
+        var result = await service.ConfirmAsync(draft.Id, draft.Version, Decision(service, "  经核实，承办人未在承诺时限内办结。 "));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         var stored = await StoredAsync(draft.Id);
@@ -83,8 +87,8 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
         await using var office = hall.SignedIn(HallRoles.Office, "office");
         var service = office.ServiceProvider.GetRequiredService<DerelictionService>();
 
-        var dismissed = await service.DismissAsync(draft.Id, "第二次补正为申请人新提交材料所致，不属于一次性告知失职。");
-        var again = await service.ConfirmAsync(draft.Id, "再次处理");
+        var dismissed = await service.DismissAsync(draft.Id, draft.Version, "第二次补正为申请人新提交材料所致，不属于一次性告知失职。");
+        var again = await service.ConfirmAsync(draft.Id, draft.Version + 1, Decision(service, "再次处理"));
 
         Assert.True(dismissed.Succeeded, string.Join("; ", dismissed.Errors));
         Assert.False(again.Succeeded);
@@ -97,14 +101,14 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
-    public async Task Dereliction_ADecisionWithoutANote_IsRefused_AndChangesNothing(string? note)
+    public async Task Dereliction_ADismissalWithoutAReason_IsRefused_AndChangesNothing(string? reason)
     {
-        var draft = await DraftAsync($"no-note-{note?.Length}");
+        var draft = await DraftAsync($"no-note-{reason?.Length}");
         await using var scope = hall.Manager();
 
-        var result = await scope.ServiceProvider.GetRequiredService<DerelictionService>().ConfirmAsync(draft.Id, note);
+        var result = await scope.ServiceProvider.GetRequiredService<DerelictionService>().DismissAsync(draft.Id, draft.Version, reason);
 
-        Assert.Equal(["请填写处理意见。"], result.Errors);
+        Assert.Equal(["请填写撤销理由。"], result.Errors);
         Assert.Equal(DerelictionStatus.Draft, (await StoredAsync(draft.Id)).Status);
     }
 
@@ -114,7 +118,7 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
         var decided = await DraftAsync("list-decided");
         await using (var scope = hall.Manager())
         {
-            await scope.ServiceProvider.GetRequiredService<DerelictionService>().DismissAsync(decided.Id, "不属实");
+            await scope.ServiceProvider.GetRequiredService<DerelictionService>().DismissAsync(decided.Id, decided.Version, "不属实");
         }
         var draft = await DraftAsync("list-draft");
         await using var manager = hall.Manager();
@@ -141,7 +145,7 @@ public sealed class DerelictionListTests(CaseListHall hall) : IClassFixture<Case
         var service = staff.ServiceProvider.GetRequiredService<DerelictionService>();
 
         await Assert.ThrowsAsync<HallAccessDeniedException>(() => service.ListAsync());
-        await Assert.ThrowsAsync<HallAccessDeniedException>(() => service.ConfirmAsync(draft.Id, "越权"));
+        await Assert.ThrowsAsync<HallAccessDeniedException>(() => service.ConfirmAsync(draft.Id, draft.Version, Decision(service, "越权")));
         Assert.Equal(DerelictionStatus.Draft, (await StoredAsync(draft.Id)).Status);
 
         var client = await DemoAccounts.SignInAsync(hall.App, "staff");
