@@ -52,6 +52,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<CaseDeadlineScanJob>();
         builder.Services.AddTransient<RectificationOverdueJob>();
         builder.Services.AddTransient<FireEquipmentJob>();
+        builder.Services.AddTransient<InquiryEndOfDayJob>();
         return builder;
     }
 
