@@ -105,7 +105,10 @@ public sealed record InquiryDetail(
     DateTimeOffset? FeedbackAt,
     string? FeedbackNote,
     string? ClosedBy,
-    bool CanAct);
+    bool CanAct,
+    int? HandlerStaffId = null,
+    int? TargetWindowId = null,
+    int? DepartmentId = null);
 
 /// <summary>The office's filter of all inquiries; empty for all of the last 30 days.</summary>
 public sealed class InquiryFilter

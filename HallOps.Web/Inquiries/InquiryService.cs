@@ -362,7 +362,8 @@ public sealed class InquiryService(
             : null;
         return (new InquiryDetail(row, inquiry.MatterId, matter, inquiry.DisposedAt, inquiry.Answer, inquiry.WrittenNotice, handler,
             target?.Number, target?.Name, inquiry.DepartmentName, inquiry.DepartmentAddress, inquiry.DepartmentPhone, inquiry.Liaised,
-            inquiry.FeedbackAt, inquiry.FeedbackNote, inquiry.ClosedBy, inquiry.ClosedAt is null), false);
+            inquiry.FeedbackAt, inquiry.FeedbackNote, inquiry.ClosedBy, inquiry.ClosedAt is null,
+            inquiry.HandlerStaffId, inquiry.TargetWindowId, inquiry.DepartmentId), false);
     }
 
     /// <summary>The written notice of an answered inquiry (FQ3.1: once, in writing), for printing.</summary>
