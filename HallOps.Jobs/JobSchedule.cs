@@ -17,6 +17,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<RectificationOverdueJob>(RectificationOverdueJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
         jobs.AddOrUpdate<DerelictionDraftJob>(DerelictionDraftJob.Id, job => job.RunAsync(CancellationToken.None), DerelictionDraftJob.Cron, options);
+        jobs.AddOrUpdate<InquiryEndOfDayJob>(InquiryEndOfDayJob.Id, job => job.RunAsync(CancellationToken.None), InquiryEndOfDayJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -29,5 +30,6 @@ public static class JobSchedule
         jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<RectificationOverdueJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<InquiryEndOfDayJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -54,7 +54,9 @@ public sealed class AlertService(
         {
             var windows = db.WindowsHeldBy(user.StaffId);
             var cases = MyCaseSubjects(db, user.StaffId);
-            open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject));
+            var inquiries = MyInquirySubjects(db, user.Name);
+            open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject)
+                || inquiries.Contains(a.Subject));
         }
         return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
     }
@@ -79,7 +81,8 @@ public sealed class AlertService(
             }
             if (!user.IsManager
                 && !(alert.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken))
-                && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken))
+                && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken)
+                && !await MyInquirySubjects(db, user.Name).ContainsAsync(alert.Subject, cancellationToken))
             {
                 return new SaveResult([L["Alerts.NotYours"]]);
             }
@@ -116,6 +119,10 @@ public sealed class AlertService(
     /// <summary>TL5: the subjects ("case:{id}") of the cases a person handles (承办人): their case alerts are theirs to acknowledge.</summary>
     private static IQueryable<string> MyCaseSubjects(HallDbContext db, int? staffId) =>
         db.Cases.Where(c => staffId != null && c.HandlerStaffId == staffId).Select(c => HallSubjects.CasePrefix + c.Id);
+
+    /// <summary>FQ3.8: the subjects ("inquiry:{id}") of the inquiries a person first received: their end-of-day alerts are theirs, window or not.</summary>
+    private static IQueryable<string> MyInquirySubjects(HallDbContext db, string userName) =>
+        db.Inquiries.Where(i => i.ResponderUserName == userName && i.Disposition == null).Select(i => HallSubjects.InquiryPrefix + i.Id);
 
     private static IQueryable<AlertView> Views(IQueryable<Alert> alerts, HallDbContext db) =>
         alerts.Select(a => new AlertView(

@@ -41,6 +41,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<ShutdownRoutine>();
         builder.Services.AddSingleton<RectificationMonitor>();
         builder.Services.AddSingleton<FireEquipmentMonitor>();
+        builder.Services.AddSingleton<HallOps.Domain.Inquiries.InquiryEndOfDay>();
         if (options.CaseDueSoonWorkingDays is < 0 or > 20)
         {
             throw new InvalidOperationException(

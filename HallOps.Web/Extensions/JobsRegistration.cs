@@ -53,6 +53,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<RectificationOverdueJob>();
         builder.Services.AddTransient<FireEquipmentJob>();
         builder.Services.AddTransient<DerelictionDraftJob>();
+        builder.Services.AddTransient<InquiryEndOfDayJob>();
         return builder;
     }
 
