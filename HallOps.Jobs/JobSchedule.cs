@@ -16,6 +16,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<CaseDeadlineScanJob>(CaseDeadlineScanJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<RectificationOverdueJob>(RectificationOverdueJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), options);
         jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
+        jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -28,5 +29,6 @@ public static class JobSchedule
         jobs.Enqueue<CaseDeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<RectificationOverdueJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<ComplaintDeadlineJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -49,6 +49,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(new CaseDeadlineSettings(options.CaseDueSoonWorkingDays));
         builder.Services.AddSingleton<IOverdueWording, OverdueWording>();
         builder.Services.AddSingleton<CaseDeadlineScanner>();
+        builder.Services.AddSingleton<HallOps.Domain.Complaints.ComplaintDeadlineScanner>();
         builder.Services.AddHostedService<CaseCalendarWatcher>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();
