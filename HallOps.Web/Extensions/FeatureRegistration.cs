@@ -54,6 +54,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Guard.CheckpointService>();
         builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
+        builder.Services.AddScoped<HallOps.Web.Complaints.ComplaintService>();
+        builder.Services.AddScoped<HallOps.Web.Complaints.RatingService>();
         return builder;
     }
 }
