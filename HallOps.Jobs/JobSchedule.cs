@@ -18,6 +18,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
         jobs.AddOrUpdate<DerelictionDraftJob>(DerelictionDraftJob.Id, job => job.RunAsync(CancellationToken.None), DerelictionDraftJob.Cron, options);
         jobs.AddOrUpdate<InquiryEndOfDayJob>(InquiryEndOfDayJob.Id, job => job.RunAsync(CancellationToken.None), InquiryEndOfDayJob.Cron, options);
+        jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -31,5 +32,6 @@ public static class JobSchedule
         jobs.Enqueue<RectificationOverdueJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<InquiryEndOfDayJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<ComplaintDeadlineJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

@@ -62,6 +62,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Inquiries.InquiryService>();
         builder.Services.AddScoped<HallOps.Web.Inquiries.DepartmentService>();
         builder.Services.AddSingleton<HallOps.Web.Inquiries.InquiryTokens>();
+        builder.Services.AddScoped<HallOps.Web.Complaints.ComplaintService>();
+        builder.Services.AddScoped<HallOps.Web.Complaints.RatingService>();
         return builder;
     }
 }

@@ -50,6 +50,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<RoundMonitorJob>();
         builder.Services.AddTransient<ShutdownReminderJob>();
         builder.Services.AddTransient<CaseDeadlineScanJob>();
+        builder.Services.AddTransient<ComplaintDeadlineJob>();
         builder.Services.AddTransient<RectificationOverdueJob>();
         builder.Services.AddTransient<FireEquipmentJob>();
         builder.Services.AddTransient<DerelictionDraftJob>();

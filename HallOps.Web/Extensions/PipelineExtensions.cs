@@ -44,6 +44,7 @@ public static class PipelineExtensions
         app.MapCaseApiEndpoints();
         app.MapPhotoEndpoints();
         app.MapHygieneScoreEndpoints();
+        HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }
