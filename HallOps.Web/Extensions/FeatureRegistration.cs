@@ -54,6 +54,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Guard.CheckpointService>();
         builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
+        builder.Services.AddScoped<HallOps.Web.Assessment.AssessmentService>();
         return builder;
     }
 }

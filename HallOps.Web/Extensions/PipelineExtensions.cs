@@ -43,6 +43,7 @@ public static class PipelineExtensions
         app.MapCaseApiEndpoints();
         app.MapPhotoEndpoints();
         app.MapHygieneScoreEndpoints();
+        app.MapAssessmentEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }
