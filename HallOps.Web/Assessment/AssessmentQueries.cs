@@ -27,8 +27,15 @@ public sealed record AssessmentSubjects(
         .Distinct().ToLookup(x => x.WindowId, x => x.StaffMemberId);
 }
 
-/// <summary>The raw figures of a span of hall-local days, per window and per person.</summary>
-public sealed record AssessmentSpan(AssessmentRaw Windows, AssessmentRaw Staff);
+/// <summary>
+/// The raw figures of a span of hall-local days, per window, per person, and for the whole hall under
+/// id 0 (everything, a case or complaint without a window or person included).
+/// </summary>
+public sealed record AssessmentSpan(AssessmentRaw Windows, AssessmentRaw Staff, AssessmentRaw Hall)
+{
+    /// <summary>The key of the hall's figures in <see cref="Hall"/>.</summary>
+    public const int HallId = 0;
+}
 
 /// <summary>
 /// Reads the assessment's raw figures for a span of hall-local dates [from, until) from the stored
@@ -79,6 +86,7 @@ public static class AssessmentQueries
         var dueEnd = end < now ? end : now;
         var w = new Tally();
         var s = new Tally();
+        var h = new Tally();
 
         // Cases (TL0, TL5): three grouped queries, on the AcceptedAt, ClosedAt and (State, DueAt) indexes.
         var accepted = await db.Cases.AsNoTracking()
@@ -89,6 +97,7 @@ public static class AssessmentQueries
         foreach (var row in accepted)
         {
             Add(w.Accepted, row.WindowId, row.Count);
+            Add(h.Accepted, AssessmentSpan.HallId, row.Count);
             Add(s.Accepted, row.StaffId, row.Count);
         }
         var completed = await db.Cases.AsNoTracking()
@@ -99,8 +108,10 @@ public static class AssessmentQueries
         foreach (var row in completed)
         {
             Add(w.Completed, row.WindowId, row.Count);
+            Add(h.Completed, AssessmentSpan.HallId, row.Count);
             Add(s.Completed, row.StaffId, row.Count);
             Add(w.OnTime, row.WindowId, row.OnTime);
+            Add(h.OnTime, AssessmentSpan.HallId, row.OnTime);
             Add(s.OnTime, row.StaffId, row.OnTime);
         }
         var overdue = await db.Cases.AsNoTracking()
@@ -111,6 +122,7 @@ public static class AssessmentQueries
         foreach (var row in overdue)
         {
             Add(w.Overdue, row.WindowId, row.Count);
+            Add(h.Overdue, AssessmentSpan.HallId, row.Count);
             Add(s.Overdue, row.StaffId, row.Count);
         }
 
@@ -123,6 +135,7 @@ public static class AssessmentQueries
         foreach (var row in breaches)
         {
             Add(w.Breaches, row.WindowId, row.Count);
+            Add(h.Breaches, AssessmentSpan.HallId, row.Count);
             Add(s.Breaches, row.StaffMemberId, row.Count);
         }
 
@@ -134,8 +147,10 @@ public static class AssessmentQueries
         foreach (var row in derelictions)
         {
             Add(w.Derelictions, row.WindowId, 1);
+            Add(h.Derelictions, AssessmentSpan.HallId, 1);
             Add(s.Derelictions, row.StaffMemberId, 1);
             Join(w.Sanctions, row.WindowId, row.Sanctions);
+            Join(h.Sanctions, AssessmentSpan.HallId, row.Sanctions);
             Join(s.Sanctions, row.StaffMemberId, row.Sanctions);
         }
 
@@ -153,6 +168,7 @@ public static class AssessmentQueries
         foreach (var row in exceptions)
         {
             Add(w.Exceptions, row.WindowId, row.Count);
+            Add(h.Exceptions, AssessmentSpan.HallId, row.Count);
             if (row.StaffId is not null)
             {
                 Add(s.Exceptions, row.StaffId, row.Count);
@@ -175,6 +191,7 @@ public static class AssessmentQueries
         foreach (var row in inquiries)
         {
             Add(w.Inquiries, row.WindowId, row.Count);
+            Add(h.Inquiries, AssessmentSpan.HallId, row.Count);
             Add(s.Inquiries, row.ResponderStaffId, row.Count);
         }
 
@@ -191,13 +208,15 @@ public static class AssessmentQueries
         foreach (var row in complaints)
         {
             Add(w.Complaints, row.SubjectWindowId, row.Count);
+            Add(h.Complaints, AssessmentSpan.HallId, row.Count);
             Add(s.Complaints, row.SubjectStaffId, row.Count);
             Add(w.Upheld, row.SubjectWindowId, row.Upheld);
+            Add(h.Upheld, AssessmentSpan.HallId, row.Upheld);
             Add(s.Upheld, row.SubjectStaffId, row.Upheld);
         }
 
-        await CoverageAsync(db, calendar, subjects, from, until, now, w, s, cancellationToken);
-        return new AssessmentSpan(w.Raw(), s.Raw());
+        await CoverageAsync(db, calendar, subjects, from, until, now, w, s, h, cancellationToken);
+        return new AssessmentSpan(w.Raw(), s.Raw(), h.Raw());
     }
 
     /// <summary>
@@ -206,7 +225,7 @@ public static class AssessmentQueries
     /// </summary>
     private static async Task CoverageAsync(
         HallDbContext db, WorkingCalendar calendar, AssessmentSubjects subjects, DateOnly from, DateOnly until, DateTimeOffset now,
-        Tally w, Tally s, CancellationToken cancellationToken)
+        Tally w, Tally s, Tally h, CancellationToken cancellationToken)
     {
         var today = calendar.LocalDate(now);
         var last = until.AddDays(-1) < today ? until.AddDays(-1) : today;
@@ -257,7 +276,9 @@ public static class AssessmentQueries
             foreach (var window in result.Windows)
             {
                 Add(w.Gap, window.WindowId, window.GapMinutes);
+                Add(h.Gap, AssessmentSpan.HallId, window.GapMinutes);
                 Add(w.BCover, window.WindowId, window.BMinutes);
+                Add(h.BCover, AssessmentSpan.HallId, window.BMinutes);
                 foreach (var holder in subjects.AHolders[window.WindowId])
                 {
                     Add(s.Gap, holder, window.GapMinutes);

@@ -123,16 +123,15 @@ public sealed class AssessmentService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var subjects = await AssessmentQueries.SubjectsAsync(db, cancellationToken);
-        var (windows, staff) = await MonthAsync(db, calendar, subjects, first, now, cancellationToken);
-        var windowTotal = AssessmentFigures.Total(windows.Select(w => w.Row));
+        var (windows, staff, windowTotal) = await MonthAsync(db, calendar, subjects, first, now, cancellationToken);
 
         var trend = new List<AssessmentTrendPoint>();
         if (withTrend)
         {
             foreach (var earlier in AssessmentFigures.MonthsUpTo(first, TrendMonths).Where(m => m < first && m >= Earliest))
             {
-                var (earlierWindows, _) = await MonthAsync(db, calendar, subjects, earlier, now, cancellationToken);
-                trend.Add(new AssessmentTrendPoint(earlier.Year, earlier.Month, AssessmentFigures.Total(earlierWindows.Select(w => w.Row))));
+                var (_, _, hall) = await MonthAsync(db, calendar, subjects, earlier, now, cancellationToken);
+                trend.Add(new AssessmentTrendPoint(earlier.Year, earlier.Month, hall));
             }
         }
         trend.Add(new AssessmentTrendPoint(year, month, windowTotal));
@@ -141,8 +140,12 @@ public sealed class AssessmentService(
             options.Value.Name, year, month, first == thisMonth, today, windows, windowTotal, staff, trend), null);
     }
 
-    /// <summary>One month's ranked lines: windows in service (and any other with figures), people holding posts (and any other with figures).</summary>
-    private async Task<(List<AssessmentWindowLine> Windows, List<AssessmentStaffLine> Staff)> MonthAsync(
+    /// <summary>
+    /// One month's ranked lines — windows in service (and any other with figures), people holding posts
+    /// (and any other with figures) — and the hall's line: everything counted once, a case or complaint
+    /// without a window included; its hygiene score is the average of the windows' (not ranked).
+    /// </summary>
+    private async Task<(List<AssessmentWindowLine> Windows, List<AssessmentStaffLine> Staff, AssessmentRow Hall)> MonthAsync(
         HallDbContext db, WorkingCalendar calendar, AssessmentSubjects subjects, DateOnly first, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var span = await AssessmentQueries.SpanAsync(db, calendar, subjects, first, first.AddMonths(1), now, cancellationToken);
@@ -165,7 +168,16 @@ public sealed class AssessmentService(
         var byPerson = subjects.People.ToDictionary(p => p.Id);
         var staff = AssessmentFigures.Rows(staffIds, staffRaw)
             .Select(r => new AssessmentStaffLine(r.Id, byPerson[r.Id].Name, byPerson[r.Id].EmployeeNo, byPerson[r.Id].Posts, r)).ToList();
-        return (windows, staff);
+        var hygieneScores = windows.Select(w => w.Row.HygieneScore).OfType<double>().ToList();
+        var hallRaw = span.Hall with
+        {
+            HygieneScore = new Dictionary<int, double?>
+            {
+                [AssessmentSpan.HallId] = hygieneScores.Count == 0 ? null : Math.Round(hygieneScores.Average(), 1, MidpointRounding.AwayFromZero),
+            },
+        };
+        var hall = AssessmentFigures.Rows([AssessmentSpan.HallId], hallRaw)[0] with { Rank = 0 };
+        return (windows, staff, hall);
     }
 
     private static bool HasFigures(AssessmentRaw raw, int id) =>

@@ -55,6 +55,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
         builder.Services.AddScoped<HallOps.Web.Assessment.AssessmentService>();
+        builder.Services.AddSingleton<HallOps.Web.Assessment.WeekSummarySource>();
         return builder;
     }
 }
