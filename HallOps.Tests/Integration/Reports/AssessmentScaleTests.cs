@@ -95,7 +95,9 @@ public sealed class AssessmentScaleTests(CoverageHall hall, ITestOutputHelper ou
         watch.Restart();
         await service.LoadAsync("2026-11");
         var withTrend = watch.Elapsed;
-        output.WriteLine($"bigger hall: {report.WindowTotal.Accepted} accepted in November; a month {month.TotalMilliseconds:0} ms, with its 6-month trend {withTrend.TotalMilliseconds:0} ms");
+        var line = $"bigger hall: {report.WindowTotal.Accepted} accepted in November; a month {month.TotalMilliseconds:0} ms, with its 6-month trend {withTrend.TotalMilliseconds:0} ms";
+        output.WriteLine(line);
+        await File.WriteAllTextAsync(HallOps.Tests.Browser.BrowserHost.ScreenshotPath("assessment-scale.txt"), line);
         Assert.True(report.WindowTotal.Accepted > 10_000);
     }
 }
