@@ -121,6 +121,15 @@ public sealed class WallOptions
     /// </summary>
     public int MorningMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds in each minute for which the weekly summary (本周小结) takes the case panel's place on
+    /// the wall; 0 switches the summary off (0–50; outside that, 15).
+    /// </summary>
+    public int SummaryRotationSeconds { get; set; } = 15;
+
+    /// <summary><see cref="SummaryRotationSeconds"/> if it is sensible, else the default.</summary>
+    public int SummaryRotationSecondsOrDefault() => SummaryRotationSeconds is >= 0 and <= 50 ? SummaryRotationSeconds : 15;
+
     /// <summary><see cref="MorningMinutes"/> if it is sensible, else the default.</summary>
     public int MorningMinutesOrDefault() => MorningMinutes is >= 0 and <= 240 ? MorningMinutes : 30;
 }

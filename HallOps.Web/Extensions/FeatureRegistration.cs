@@ -64,6 +64,8 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<HallOps.Web.Inquiries.InquiryTokens>();
         builder.Services.AddScoped<HallOps.Web.Complaints.ComplaintService>();
         builder.Services.AddScoped<HallOps.Web.Complaints.RatingService>();
+        builder.Services.AddScoped<HallOps.Web.Assessment.AssessmentService>();
+        builder.Services.AddSingleton<HallOps.Web.Assessment.WeekSummarySource>();
         return builder;
     }
 }
