@@ -45,7 +45,7 @@ public sealed class ComplaintDeadlineScanner(IDbContextFactory<HallDbContext> co
             var alerted = open.Select(a => ComplaintId(a.Subject)).OfType<long>().Distinct().ToList();
             var complaints = await db.Complaints.AsNoTracking()
                 .Where(c => (c.Status == ComplaintStatus.Open && c.DueSoonAt <= now) || alerted.Contains(c.Id))
-                .Select(c => new ComplaintClock(c.Id, c.Status, c.DueSoonAt, c.DueAt, c.SubjectWindowId))
+                .Select(c => new ComplaintClock(c.Id, c.Status, c.DueSoonAt, c.DueAt))
                 .ToListAsync(cancellationToken);
             var result = Apply(db, complaints, open, now);
             if (result == ComplaintScanResult.None)
@@ -102,7 +102,9 @@ public sealed class ComplaintDeadlineScanner(IDbContextFactory<HallDbContext> co
                     Kind = wanted,
                     Subject = subject,
                     Severity = light == CaseLight.Red ? AlertSeverity.Critical : AlertSeverity.Warning,
-                    WindowId = complaint.WindowId,
+                    // No window: the due time is the office's to keep, not the window's. A window's alert
+                    // would land on the very staff complained about, for them to acknowledge.
+                    WindowId = null,
                     RaisedAt = now,
                 });
                 raised++;
@@ -117,5 +119,5 @@ public sealed class ComplaintDeadlineScanner(IDbContextFactory<HallDbContext> co
             ? id
             : null;
 
-    private sealed record ComplaintClock(long Id, ComplaintStatus Status, DateTimeOffset DueSoonAt, DateTimeOffset DueAt, int? WindowId);
+    private sealed record ComplaintClock(long Id, ComplaintStatus Status, DateTimeOffset DueSoonAt, DateTimeOffset DueAt);
 }

@@ -253,13 +253,13 @@ public sealed class ComplaintQueueTests(CoverageHall hall) : IClassFixture<Cover
         await scanner.ScanAsync();
 
         var yellow = Assert.Single(await OpenAlertsAsync(subject));
-        Assert.Equal((AlertKinds.ComplaintDueSoon, AlertSeverity.Warning, windowId), (yellow.Kind, yellow.Severity, yellow.WindowId));
+        Assert.Equal((AlertKinds.ComplaintDueSoon, AlertSeverity.Warning, (int?)null), (yellow.Kind, yellow.Severity, yellow.WindowId));
 
         await SetClockAsync(id, dueSoonAt: Now.AddDays(-2), dueAt: Now.AddMinutes(-1));
         await scanner.ScanAsync();
         await scanner.ScanAsync();
         var red = Assert.Single(await OpenAlertsAsync(subject));
-        Assert.Equal((AlertKinds.ComplaintOverdue, AlertSeverity.Critical, windowId), (red.Kind, red.Severity, red.WindowId));
+        Assert.Equal((AlertKinds.ComplaintOverdue, AlertSeverity.Critical, (int?)null), (red.Kind, red.Severity, red.WindowId));
 
         // The office sees it on its own queue.
         await using var scope = Office();
