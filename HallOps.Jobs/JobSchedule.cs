@@ -18,6 +18,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<FireEquipmentJob>(FireEquipmentJob.Id, job => job.RunAsync(CancellationToken.None), FireEquipmentJob.Cron, options);
         jobs.AddOrUpdate<DerelictionDraftJob>(DerelictionDraftJob.Id, job => job.RunAsync(CancellationToken.None), DerelictionDraftJob.Cron, options);
         jobs.AddOrUpdate<InquiryEndOfDayJob>(InquiryEndOfDayJob.Id, job => job.RunAsync(CancellationToken.None), InquiryEndOfDayJob.Cron, options);
+        jobs.AddOrUpdate<AppointmentJob>(AppointmentJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
     }
 

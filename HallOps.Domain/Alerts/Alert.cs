@@ -52,6 +52,9 @@ public static class AlertKinds
     /// <summary>AP4.2: an appointment request not answered by the close of the working day it came in (to the window, escalating to the manager).</summary>
     public const string AppointmentUnanswered = "appointment-unanswered";
 
+    /// <summary>AP4.3: the serving staff member's reminder before the slot (to the window's staff).</summary>
+    public const string AppointmentReminder = "appointment-reminder";
+
     /// <summary>AP4.3: the serving staff member has not checked in by the slot (to the manager).</summary>
     public const string AppointmentNoCheckIn = "appointment-no-check-in";
 

@@ -15,7 +15,7 @@ public sealed record ComplaintScanResult(int Raised, int Resolved)
 /// <summary>
 /// The complaint queue's deadline scan (SC2.6, AC5): an open complaint past its due-soon time keeps
 /// one open 即将超期 alert (warning), past its due time one 超期 alert (critical, the due-soon one
-/// resolved), each about <see cref="HallSubjects.Complaint"/> and the complaint's window; a closed
+/// resolved), each about <see cref="HallSubjects.Complaint"/> with no window (the office's); a closed
 /// complaint's alerts are resolved. Idempotent: it reads the open alerts before it acts, and the
 /// unique index on open alerts refuses a second one from a concurrent run (which then reads again).
 /// The office keeps few open complaints, so each run reads the open ones past their due-soon time

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using HallOps.Domain.Appointments;
+using HallOps.Domain.Calendar;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
 using HallOps.Web.Identity;
@@ -32,6 +33,7 @@ public sealed class AppointmentDeskService(
     IDbContextFactory<HallDbContext> contexts,
     HallAuthorizer authorizer,
     CurrentUser currentUser,
+    CalendarSource calendars,
     TimeProvider time,
     IStringLocalizer<SharedResource> L)
 {
@@ -150,6 +152,126 @@ public sealed class AppointmentDeskService(
         appointment.DeclineApprovedAt = time.GetUtcNow();
         appointment.DeclineReason = why;
         return await SaveReplyAsync(db, appointment, user, cancellationToken);
+    }
+
+    /// <summary>
+    /// AP4.3: the serving staff member checks in at the hall — only for themselves; less than 10
+    /// minutes before the slot is flagged late. Checked in once.
+    /// </summary>
+    public async Task<SaveResult> CheckInAsync(long appointmentId, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return new SaveResult([L["Appointment.Gone"]]);
+        }
+        if (appointment.Status != AppointmentStatus.Accepted)
+        {
+            return new SaveResult([L["Appointment.NotAccepted"]]);
+        }
+        if (user.StaffId is null || appointment.ServingStaffId != user.StaffId)
+        {
+            return new SaveResult([L["Appointment.CheckInOnlyYourself", appointment.ServingStaffName ?? ""]]);
+        }
+        if (appointment.CheckedInAt is { } at)
+        {
+            return new SaveResult([L["Appointment.AlreadyCheckedIn", TimeZoneInfo.ConvertTime(at, (await calendars.GetAsync()).Zone).ToString("HH:mm")]]);
+        }
+        var now = time.GetUtcNow();
+        appointment.CheckedInAt = now;
+        appointment.CheckedInLate = AppointmentRules.Arrival(now, appointment.SlotStart) == ArrivalVerdict.Late;
+        appointment.Version++;
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// AP4.4, AP4.5: the appointment's end — served (with the time actually spent, whose minutes
+    /// outside working hours are credited to the server's comp-time ledger, once), or the requester
+    /// did not come. The server or a manager records it.
+    /// </summary>
+    public async Task<SaveResult> CompleteAsync(long appointmentId, int version, AppointmentStatus outcome, DateTimeOffset? servedFrom, DateTimeOffset? servedTo,
+        string? note, CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        var text = (note ?? "").Trim();
+        if (outcome is not (AppointmentStatus.Done or AppointmentStatus.NoShow))
+        {
+            return new SaveResult([L["Appointment.BadOutcome"]]);
+        }
+        if (text.Length > MaxReason)
+        {
+            return new SaveResult([L["Appointment.ReasonTooLong", MaxReason]]);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return new SaveResult([L["Appointment.Gone"]]);
+        }
+        if (appointment.Status != AppointmentStatus.Accepted)
+        {
+            return new SaveResult([L["Appointment.NotAccepted"]]);
+        }
+        if (appointment.Version != version)
+        {
+            return new SaveResult([L["Appointment.Changed"]]);
+        }
+        if (!user.IsManager && appointment.ServingStaffId != user.StaffId)
+        {
+            return new SaveResult([L["Appointment.CompleteOnlyServer", appointment.ServingStaffName ?? ""]]);
+        }
+        var now = time.GetUtcNow();
+        if (outcome == AppointmentStatus.Done)
+        {
+            if (servedFrom is not { } from || servedTo is not { } to || to <= from || to > now || to - from > TimeSpan.FromHours(12))
+            {
+                return new SaveResult([L["Appointment.BadServedTime"]]);
+            }
+            var calendar = await calendars.GetAsync();
+            appointment.ServedFrom = from;
+            appointment.ServedTo = to;
+            appointment.CompMinutes = AppointmentRules.CompMinutes(from, to, calendar);
+            if (appointment.CompMinutes > 0 && appointment.ServingStaffId is { } server)
+            {
+                db.CompTimeEntries.Add(new CompTimeEntry
+                {
+                    StaffMemberId = server,
+                    Kind = CompTimeKind.Earned,
+                    Minutes = appointment.CompMinutes,
+                    AppointmentId = appointment.Id,
+                    RecordedAt = now,
+                    RecordedBy = user.Name,
+                    Note = appointment.Number,
+                });
+            }
+        }
+        else if (now < appointment.SlotStart)
+        {
+            return new SaveResult([L["Appointment.NoShowBeforeSlot"]]);
+        }
+        appointment.Status = outcome;
+        appointment.CompletedAt = now;
+        appointment.CompletedBy = user.DisplayName is { Length: > 0 } display ? display : user.Name;
+        appointment.CompletionNote = text.Length == 0 ? null : text;
+        appointment.Version++;
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    private async Task<SaveResult> SaveAsync(HallDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Ok;
+        }
+        catch (DbUpdateException)
+        {
+            return new SaveResult([L["Appointment.Changed"]]);
+        }
     }
 
     private string? ReplyProblem(Appointment? appointment, int version) =>

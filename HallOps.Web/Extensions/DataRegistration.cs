@@ -39,6 +39,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(new ShutdownSettings(
             options.Rounds.ReminderAfterClosingMinutes, options.Rounds.HandToGuardAfterClosingMinutes));
         builder.Services.AddSingleton<ShutdownRoutine>();
+        builder.Services.AddSingleton<HallOps.Domain.Appointments.AppointmentMonitor>();
         builder.Services.AddSingleton<RectificationMonitor>();
         builder.Services.AddSingleton<FireEquipmentMonitor>();
         builder.Services.AddSingleton<HallOps.Domain.Inquiries.InquiryEndOfDay>();

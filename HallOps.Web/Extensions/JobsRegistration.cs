@@ -49,6 +49,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<RoundPlanJob>();
         builder.Services.AddTransient<RoundMonitorJob>();
         builder.Services.AddTransient<ShutdownReminderJob>();
+        builder.Services.AddTransient<AppointmentJob>();
         builder.Services.AddTransient<CaseDeadlineScanJob>();
         builder.Services.AddTransient<ComplaintDeadlineJob>();
         builder.Services.AddTransient<RectificationOverdueJob>();

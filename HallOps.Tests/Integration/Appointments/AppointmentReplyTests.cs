@@ -103,4 +103,47 @@ public sealed class AppointmentReplyTests(CoverageHall hall) : IClassFixture<Cov
         Assert.Equal(["只有本窗口的工作人员、首席代表或大厅管理人员可以答复。"], result.Errors);
         Assert.Equal(AppointmentStatus.Requested, (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id)).Status);
     }
+
+    [Fact]
+    public async Task AP4_3_AP4_5_TheServerChecksInOnlyForThemself_AndTheServedTimeOutsideHours_IsCreditedOnceAsCompTime()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        var (appointment, _) = await RequestAsync();
+        await using var staff = await hall.StaffAsync("张晓明", "staff");
+        var desk = Service<AppointmentDeskService>(staff);
+        var me = (await desk.ServersAsync(appointment.Id)).Single(s => s.Name == "张晓明");
+        Assert.True((await desk.AcceptAsync(appointment.Id, appointment.Version, me.StaffId)).Succeeded);
+
+        // Someone else may not check in for 张晓明.
+        await using (var db = hall.CreateDbContext())
+        {
+            var otherId = await db.StaffMembers.Where(s => s.Name == "王建华").Select(s => s.Id).SingleAsync();
+            await using var other = hall.SignedIn("other", HallRoles.Staff, otherId);
+            Assert.Equal(["只能为自己签到：本预约的服务人员是张晓明。"], (await Service<AppointmentDeskService>(other).CheckInAsync(appointment.Id)).Errors);
+        }
+
+        // Say the slot was yesterday evening (Tuesday 24th, closing 17:00): checking in now, after it, is flagged late (AP4.3).
+        await using (var db = hall.CreateDbContext())
+        {
+            await db.Appointments.Where(a => a.Id == appointment.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.SlotStart, new DateTimeOffset(2026, 11, 24, 17, 0, 0, CoverageHall.Beijing)));
+        }
+        Assert.True((await desk.CheckInAsync(appointment.Id)).Succeeded);
+        Assert.Single((await desk.CheckInAsync(appointment.Id)).Errors);
+
+        // Served 16:45–18:30: the 90 minutes after closing are comp time, credited once.
+        var version = (await desk.ListAsync()).Single(r => r.Id == appointment.Id).Version;
+        var from = new DateTimeOffset(2026, 11, 24, 16, 45, 0, CoverageHall.Beijing);
+        var to = new DateTimeOffset(2026, 11, 24, 18, 30, 0, CoverageHall.Beijing);
+        Assert.Equal(["请填写实际服务的开始和结束时间（结束不晚于现在，最长12小时）。"],
+            (await desk.CompleteAsync(appointment.Id, version, AppointmentStatus.Done, to, from, null)).Errors);
+        Assert.True((await desk.CompleteAsync(appointment.Id, version, AppointmentStatus.Done, from, to, "材料齐全，当场办结")).Succeeded);
+        Assert.Equal(["该预约未处于已受理状态。"], (await desk.CompleteAsync(appointment.Id, version + 1, AppointmentStatus.Done, from, to, null)).Errors);
+
+        await using var check = hall.CreateDbContext();
+        var stored = await check.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id);
+        Assert.Equal((AppointmentStatus.Done, 90, true), (stored.Status, stored.CompMinutes, stored.CheckedInLate));
+        var entry = await check.CompTimeEntries.AsNoTracking().SingleAsync(c => c.AppointmentId == appointment.Id);
+        Assert.Equal((me.StaffId, CompTimeKind.Earned, 90), (entry.StaffMemberId, entry.Kind, entry.Minutes));
+    }
 }
