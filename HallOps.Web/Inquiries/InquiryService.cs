@@ -142,18 +142,10 @@ public sealed class InquiryService(
         await authorizer.EnsureAsync(HallPolicies.Inquire);
         var user = await currentUser.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Inquiries.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inquiry is null)
+        var (inquiry, problem) = await ForActionAsync(db, user, id, form.Version, cancellationToken);
+        if (problem is not null)
         {
-            return new SaveResult([L["Inquiry.Error.NotFound"]]);
-        }
-        if (!CanAct(user, inquiry))
-        {
-            return new SaveResult([L["Inquiry.Error.NotYours"]]);
-        }
-        if (form.Version is { } version && version != inquiry.Version)
-        {
-            return new SaveResult([L["Inquiry.Error.Changed"]]);
+            return new SaveResult([problem]);
         }
         Domain.Inquiries.Department? picked = null;
         if (form.Disposition == InquiryDisposition.ReferredOutside && form.DepartmentId is { } departmentId)
@@ -214,18 +206,10 @@ public sealed class InquiryService(
         await authorizer.EnsureAsync(HallPolicies.Inquire);
         var user = await currentUser.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Inquiries.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inquiry is null)
+        var (inquiry, problem) = await ForActionAsync(db, user, id, form.Version, cancellationToken);
+        if (problem is not null)
         {
-            return new SaveResult([L["Inquiry.Error.NotFound"]]);
-        }
-        if (!CanAct(user, inquiry))
-        {
-            return new SaveResult([L["Inquiry.Error.NotYours"]]);
-        }
-        if (form.Version is { } version && version != inquiry.Version)
-        {
-            return new SaveResult([L["Inquiry.Error.Changed"]]);
+            return new SaveResult([problem]);
         }
         var now = time.GetUtcNow();
         DateTimeOffset? at = form.At is { } local ? ToInstant(local) : null;
@@ -259,18 +243,10 @@ public sealed class InquiryService(
         await authorizer.EnsureAsync(HallPolicies.Inquire);
         var user = await currentUser.GetAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inquiry = await db.Inquiries.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inquiry is null)
+        var (inquiry, problem) = await ForActionAsync(db, user, id, version, cancellationToken);
+        if (problem is not null)
         {
-            return new SaveResult([L["Inquiry.Error.NotFound"]]);
-        }
-        if (!CanAct(user, inquiry))
-        {
-            return new SaveResult([L["Inquiry.Error.NotYours"]]);
-        }
-        if (version is { } v && v != inquiry.Version)
-        {
-            return new SaveResult([L["Inquiry.Error.Changed"]]);
+            return new SaveResult([problem]);
         }
         var problems = InquiryRules.CheckClose(inquiry);
         if (problems.Count > 0)
@@ -428,6 +404,16 @@ public sealed class InquiryService(
         return await query.OrderBy(m => m.Code).Take(12)
             .Select(m => new MatterChoice(m.Id, m.Code, m.Name, m.Window == null ? null : m.Window.Number))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The inquiry to act on, or why not: gone, someone else's, or changed since the form was read.</summary>
+    private async Task<(Inquiry Inquiry, string? Problem)> ForActionAsync(HallDbContext db, HallUserInfo user, long id, int? version, CancellationToken cancellationToken)
+    {
+        var inquiry = await db.Inquiries.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return inquiry is null ? (null!, L["Inquiry.Error.NotFound"].Value)
+            : !CanAct(user, inquiry) ? (inquiry, L["Inquiry.Error.NotYours"].Value)
+            : version is { } expected && expected != inquiry.Version ? (inquiry, L["Inquiry.Error.Changed"].Value)
+            : (inquiry, null);
     }
 
     /// <summary>Whether the person may act on an inquiry: their own; the manager's and the office's any.</summary>
