@@ -14,7 +14,8 @@ public class NumberSequence
 }
 
 /// <summary>
-/// Hands out the hall's document numbers: 2026-000412 for cases, 〔2026〕第0412号 for notices. Each
+/// Hands out the hall's document numbers: 2026-000412 for cases, 〔2026〕第0412号 for notices,
+/// TS20261126-003 for complaints, YY20261126-004 for appointments. Each
 /// number is taken in its own short transaction, so two windows never get the same one; a number
 /// taken by an intake that then fails is simply not used (numbers may skip, never repeat).
 /// </summary>
@@ -29,6 +30,14 @@ public static class DocumentNumbers
 
     public static async Task<string> NextNoticeNumberAsync(IDbContextFactory<HallDbContext> contexts, int year, CancellationToken cancellationToken = default) =>
         NoticeNumber(year, await NextAsync(contexts, $"notice:{year}", cancellationToken));
+
+    /// <summary>The office's complaint number of the day (SC2.6): "TS20261126-003".</summary>
+    public static async Task<string> NextComplaintNumberAsync(IDbContextFactory<HallDbContext> contexts, DateOnly date, CancellationToken cancellationToken = default) =>
+        Complaints.ComplaintRules.Number(date, await NextAsync(contexts, Complaints.ComplaintRules.SequenceName(date), cancellationToken));
+
+    /// <summary>An appointment's number of the day it was requested (AP4.2): "YY20261126-004".</summary>
+    public static async Task<string> NextAppointmentNumberAsync(IDbContextFactory<HallDbContext> contexts, DateOnly date, CancellationToken cancellationToken = default) =>
+        $"YY{date:yyyyMMdd}-{await NextAsync(contexts, $"appointment:{date:yyyyMMdd}", cancellationToken):D3}";
 
     /// <summary>The next value of a sequence (1 for a new one).</summary>
     public static async Task<long> NextAsync(IDbContextFactory<HallDbContext> contexts, string name, CancellationToken cancellationToken = default)

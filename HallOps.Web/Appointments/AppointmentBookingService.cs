@@ -226,7 +226,7 @@ public sealed class AppointmentBookingService(
         }
 
         var date = calendar.LocalDate(now);
-        var number = $"YY{date:yyyyMMdd}-{await DocumentNumbers.NextAsync(contexts, $"appointment:{date:yyyyMMdd}", cancellationToken):D3}";
+        var number = await DocumentNumbers.NextAppointmentNumberAsync(contexts, date, cancellationToken);
         var appointment = new Appointment
         {
             Number = number,

@@ -261,6 +261,7 @@ public sealed class AppointmentDeskService(
         return await SaveAsync(db, cancellationToken);
     }
 
+    /// <summary>Saves; a concurrent change (or a second earned line for one appointment) is told to reload.</summary>
     private async Task<SaveResult> SaveAsync(HallDbContext db, CancellationToken cancellationToken)
     {
         try
@@ -285,15 +286,7 @@ public sealed class AppointmentDeskService(
         appointment.RepliedAt = time.GetUtcNow();
         appointment.RepliedBy = user.DisplayName is { Length: > 0 } display ? display : user.Name;
         appointment.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new SaveResult([L["Appointment.Changed"]]);
-        }
-        return SaveResult.Ok;
+        return await SaveAsync(db, cancellationToken);
     }
 
     private async Task<bool> MayAnswerAsync(HallDbContext db, int windowId, CancellationToken cancellationToken)

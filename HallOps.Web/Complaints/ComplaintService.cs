@@ -401,7 +401,7 @@ public sealed class ComplaintService(
         var settings = options.Value.Complaints;
         var days = kind == ComplaintKind.BadRating ? settings.BadRatingDueWorkingDays : settings.DueWorkingDays;
         var today = calendar.LocalDate(clockFrom);
-        var number = ComplaintRules.Number(today, await DocumentNumbers.NextAsync(contexts, ComplaintRules.SequenceName(today), cancellationToken));
+        var number = await DocumentNumbers.NextComplaintNumberAsync(contexts, today, cancellationToken);
         return new Complaint
         {
             Number = number,

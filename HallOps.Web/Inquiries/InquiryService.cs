@@ -88,7 +88,7 @@ public sealed class InquiryService(
         var kind = ComplaintRules.KindFor(form.Category);
         var number = kind is null
             ? null
-            : ComplaintRules.Number(today, await DocumentNumbers.NextAsync(contexts, ComplaintRules.SequenceName(today), cancellationToken));
+            : await DocumentNumbers.NextComplaintNumberAsync(contexts, today, cancellationToken);
 
         var inquiry = new Inquiry
         {
