@@ -111,6 +111,9 @@ public sealed class ComplaintOptions
 
     /// <summary>Yellow (due soon) this many working days before the due time, like cases.</summary>
     public int DueSoonWorkingDays { get; set; } = 1;
+
+    /// <summary>The complaint phone the public information page shows (AP5, SC2.6); 12345 is the government service hotline.</summary>
+    public string Phone { get; set; } = "12345";
 }
 
 public sealed class WallOptions

@@ -20,6 +20,9 @@ public enum AwayReason
     Business = 3,
     Meeting = 4,
     Break = 5,
+
+    /// <summary>调休: time off booked against the comp-time ledger (AP4.5), planned leave only.</summary>
+    CompTime = 6,
 }
 
 /// <summary>
