@@ -33,6 +33,8 @@ public sealed class HallOptions
 
     public AppointmentOptions Appointments { get; set; } = new();
 
+    public NetworkOptions Network { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -61,7 +63,6 @@ public sealed class RoundsOptions
     public int HandToGuardAfterClosingMinutes { get; set; } = 30;
 }
 
-/// <summary>The wall screen's modes (SE2.2, SE4, HY2).</summary>
 /// <summary>Hall:Appointments — after-hours service times (AP1–AP4.3) and the public page's limit.</summary>
 public sealed class AppointmentOptions
 {
@@ -116,6 +117,17 @@ public sealed class ComplaintOptions
     public string Phone { get; set; } = "12345";
 }
 
+/// <summary>Hall:Network — the network administrator's rules (IT2, IT3, IT5).</summary>
+public sealed class NetworkOptions
+{
+    /// <summary>IT3: an antivirus whose signatures are older than this many days is not current; the scan is refused.</summary>
+    public int SignatureMaxAgeDays { get; set; } = 7;
+
+    /// <summary>IT5: working days into a quarter after which an unconfirmed boot password raises an alert.</summary>
+    public int BootPasswordGraceWorkingDays { get; set; } = 10;
+}
+
+/// <summary>The wall screen's modes (SE2.2, SE4, HY2).</summary>
 public sealed class WallOptions
 {
     /// <summary>

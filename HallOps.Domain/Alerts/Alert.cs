@@ -63,6 +63,12 @@ public static class AlertKinds
 
     /// <summary>SC2.6: a complaint past its due time (red), to the bureau office and the manager.</summary>
     public const string ComplaintOverdue = "complaint-overdue";
+
+    /// <summary>IT2: a virus the reporter could not clean, to the network administrator; open past one working day it escalates to the manager.</summary>
+    public const string VirusIncidentOpen = "virus-incident-open";
+
+    /// <summary>IT5: a machine holding important files whose boot password its holder has not confirmed this quarter.</summary>
+    public const string BootPasswordUnconfirmed = "boot-password-unconfirmed";
 }
 
 /// <summary>

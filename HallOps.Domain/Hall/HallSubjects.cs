@@ -31,6 +31,10 @@ public static class HallSubjects
     public const string ComplaintPrefix = "complaint:";
     public const string DepartmentPrefix = "department:";
     public const string AppointmentPrefix = "appointment:";
+    public const string EquipmentPrefix = "equipment:";
+    public const string VirusIncidentPrefix = "virus-incident:";
+    public const string MediaScanPrefix = "media-scan:";
+    public const string MachineRoomPrefix = "machine-room:";
 
     /// <summary>The working calendar (holidays, adjusted working days) changed.</summary>
     public const string Calendar = "calendar";
@@ -87,6 +91,14 @@ public static class HallSubjects
     public static string Department(int departmentId) => DepartmentPrefix + departmentId;
 
     public static string Appointment(long appointmentId) => AppointmentPrefix + appointmentId;
+
+    public static string Equipment(int equipmentId) => EquipmentPrefix + equipmentId;
+
+    public static string VirusIncident(long incidentId) => VirusIncidentPrefix + incidentId;
+
+    public static string MediaScan(long scanId) => MediaScanPrefix + scanId;
+
+    public static string MachineRoomEntry(long entryId) => MachineRoomPrefix + entryId;
 
     public static bool TryParseWindow(string subject, out int windowId) => TryParse(subject, WindowPrefix, out windowId);
 

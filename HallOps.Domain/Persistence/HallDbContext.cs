@@ -1,5 +1,6 @@
 using HallOps.Domain.Rounds;
 using HallOps.Domain.Appointments;
+using HallOps.Domain.Network;
 using HallOps.Domain.Accountability;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Complaints;
@@ -67,6 +68,11 @@ public abstract class HallDbContext(DbContextOptions options)
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<CompTimeEntry> CompTimeEntries => Set<CompTimeEntry>();
     public DbSet<AppointmentReport> AppointmentReports => Set<AppointmentReport>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+    public DbSet<EquipmentEvent> EquipmentEvents => Set<EquipmentEvent>();
+    public DbSet<VirusIncident> VirusIncidents => Set<VirusIncident>();
+    public DbSet<MediaScan> MediaScans => Set<MediaScan>();
+    public DbSet<MachineRoomEntry> MachineRoomEntries => Set<MachineRoomEntry>();
 
     /// <summary>Events raised with <see cref="Raise"/> or by changed entities, published after the commit.</summary>
     internal List<(string Kind, string Subject)> PendingEvents { get; } = [];

@@ -77,6 +77,12 @@ public class RoundTemplateItem
 
     /// <summary>A fail must say what is wrong.</summary>
     public bool NoteOnFail { get; set; } = true;
+
+    /// <summary>
+    /// The regulation the item checks ("IT1", "IT5" …) when it is not the template's own: an IT item
+    /// on the hygiene inspection counts its failures as computer/network findings in the assessment.
+    /// </summary>
+    public string? Regulation { get; set; }
 }
 
 /// <summary>What a schedule's occurrences are made for.</summary>

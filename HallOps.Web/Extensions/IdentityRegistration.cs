@@ -72,7 +72,9 @@ public static class IdentityRegistration
             .AddPolicy(HallPolicies.Complaints, p => p.RequireRole(HallRoles.Office, HallRoles.Manager, HallRoles.Admin))
             .AddPolicy(HallPolicies.Assessment, p => p.RequireRole(HallRoles.Manager, HallRoles.Office, HallRoles.Admin))
             .AddPolicy(HallPolicies.Wall, p => p.RequireRole(HallRoles.Display, HallRoles.Manager, HallRoles.Admin))
-            .AddPolicy(HallPolicies.Guard, p => p.RequireRole(HallRoles.Guard, HallRoles.Manager, HallRoles.Admin));
+            .AddPolicy(HallPolicies.Guard, p => p.RequireRole(HallRoles.Guard, HallRoles.Manager, HallRoles.Admin))
+            .AddPolicy(HallPolicies.Network, p => p.RequireRole(HallRoles.NetworkAdmin, HallRoles.Manager, HallRoles.Admin))
+            .AddPolicy(HallPolicies.ReportIt, p => p.RequireRole(HallRoles.Staff, HallRoles.Manager, HallRoles.NetworkAdmin, HallRoles.Admin));
 
         var dataProtection = services.AddDataProtection().SetApplicationName("HallOps");
         var keyStore = builder.Configuration[$"{HallOptions.Section}:{nameof(HallOptions.KeyStore)}"];

@@ -36,6 +36,18 @@ public static class HallPolicies
     /// <summary>Guards (and the manager): duty shifts, evening rounds, patrols, goods out, hazard reports (SE2, SE6, SE7).</summary>
     public const string Guard = "hall-guard";
 
+    /// <summary>
+    /// The network administrator's desk (IT2–IT6): the equipment register, the incident queue, media
+    /// scans and the machine-room access log — network administrators, the manager and administrators.
+    /// </summary>
+    public const string Network = "hall-network";
+
+    /// <summary>
+    /// Reporting at a window (IT2, IT3): a virus incident or an external-media scan — window staff, the
+    /// manager, network administrators and administrators.
+    /// </summary>
+    public const string ReportIt = "hall-report-it";
+
     /// <summary>Who may open the wall screen.</summary>
     public const string Wall = "hall-wall";
 

@@ -20,6 +20,7 @@ internal sealed class RoundTemplateItemConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RoundTemplateItem> builder)
     {
         builder.Property(i => i.Text).HasMaxLength(200);
+        builder.Property(i => i.Regulation).HasMaxLength(10);
         builder.HasIndex(i => new { i.TemplateId, i.Order }).IsUnique();
     }
 }
