@@ -2,12 +2,15 @@ using System.Data;
 using System.Data.Common;
 using HallOps.Domain.Appointments;
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Cases;
+using HallOps.Domain.Rounds;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
 using HallOps.Web.Identity;
 using HallOps.Web.Windows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace HallOps.Web.Appointments;
 
@@ -16,8 +19,9 @@ public sealed record AppointmentRow(
     long Id, string Number, AppointmentStatus Status, AppointmentChannel Channel, RequesterKind RequesterKind, string RequesterName,
     string? OrganisationName, string Phone, string MatterName, int WindowId, int WindowNumber, string WindowName,
     DateTimeOffset SlotStart, int SlotMinutes, string? Note, DateTimeOffset RequestedAt, DateTimeOffset ReplyDueAt,
-    DateTimeOffset? RepliedAt, string? RepliedBy, string? ServingStaffName, string? ServingStaffPhone, string? DeclineReason,
-    string? DeclineApprovedBy, DateTimeOffset? CheckedInAt, bool CheckedInLate, int Version);
+    DateTimeOffset? RepliedAt, string? RepliedBy, int? ServingStaffId, string? ServingStaffName, string? ServingStaffPhone, string? DeclineReason,
+    string? DeclineApprovedBy, DateTimeOffset? CheckedInAt, bool CheckedInLate, DateTimeOffset? ServedFrom, DateTimeOffset? ServedTo,
+    int CompMinutes, string? CompletionNote, int Version);
 
 /// <summary>A person who may serve an appointment of a window: its post holders.</summary>
 public sealed record ServingChoice(int StaffId, string Name, string? Phone);
@@ -34,6 +38,8 @@ public sealed class AppointmentDeskService(
     HallAuthorizer authorizer,
     CurrentUser currentUser,
     CalendarSource calendars,
+    AppointmentBookingService booking,
+    IOptions<HallOptions> hall,
     TimeProvider time,
     IStringLocalizer<SharedResource> L)
 {
@@ -56,6 +62,127 @@ public sealed class AppointmentDeskService(
         var rows = await Project(db, query).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.Status == AppointmentStatus.Requested ? 0 : 1)
             .ThenBy(r => r.Status == AppointmentStatus.Requested ? r.ReplyDueAt : r.SlotStart)];
+    }
+
+    /// <summary>
+    /// The appointments I serve from twelve hours ago on (AP4.3: the staff page's "my upcoming"), by
+    /// slot; only my own, whoever asks.
+    /// </summary>
+    public async Task<IReadOnlyList<AppointmentRow>> MineUpcomingAsync(CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        if (user.StaffId is not { } me)
+        {
+            return [];
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var since = time.GetUtcNow().AddHours(-12);
+        var query = db.Appointments.AsNoTracking()
+            .Where(a => a.ServingStaffId == me && a.Status == AppointmentStatus.Accepted && a.SlotStart >= since);
+        return [.. (await Project(db, query).ToListAsync(cancellationToken)).OrderBy(r => r.SlotStart)];
+    }
+
+    /// <summary>
+    /// Moves a request or an accepted appointment to another slot, at the requester's wish (AP4.4
+    /// 改期): the new slot obeys the booking rules (AP4.1); a new appointment carries on with the same
+    /// requester, matter, reply and serving staff member, and the requester's private link now shows
+    /// it; the old one is kept as rescheduled, pointing at the new. The window's staff or a manager.
+    /// </summary>
+    public async Task<SaveResult> RescheduleAsync(long appointmentId, int version, DateTimeOffset? newSlot, string? note,
+        CancellationToken cancellationToken = default)
+    {
+        await authorizer.EnsureAsync(HallPolicies.Serve);
+        var user = await currentUser.GetAsync();
+        var text = (note ?? "").Trim();
+        if (text.Length > MaxReason)
+        {
+            return new SaveResult([L["Appointment.ReasonTooLong", MaxReason]]);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var old = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (old is null)
+        {
+            return new SaveResult([L["Appointment.Gone"]]);
+        }
+        if (old.Status is not (AppointmentStatus.Requested or AppointmentStatus.Accepted))
+        {
+            return new SaveResult([L["Appointment.CannotReschedule", L[$"Appointment.Status.{old.Status}"]]]);
+        }
+        if (old.Version != version)
+        {
+            return new SaveResult([L["Appointment.Changed"]]);
+        }
+        if (!await MayAnswerAsync(db, old.WindowId, cancellationToken))
+        {
+            return new SaveResult([L["Appointment.NotYourWindow"]]);
+        }
+        if (newSlot is not { } slot)
+        {
+            return new SaveResult([L["Appointment.SlotRequired"]]);
+        }
+        var calendar = await calendars.GetAsync();
+        var settings = hall.Value.Appointments;
+        var now = time.GetUtcNow();
+        var check = AppointmentRules.Check(now, slot, settings.SlotLength(), calendar, settings.Hours());
+        if (!check.Ok)
+        {
+            return new SaveResult([booking.SlotMessage(check.Problem, check.Earliest, calendar.Zone)]);
+        }
+        if (slot == old.SlotStart)
+        {
+            return new SaveResult([L["Appointment.SameSlot"]]);
+        }
+        var by = user.DisplayName is { Length: > 0 } display ? display : user.Name;
+        var number = await DocumentNumbers.NextAppointmentNumberAsync(contexts, calendar.LocalDate(now), cancellationToken);
+        var next = new Appointment
+        {
+            Number = number,
+            PublicToken = old.PublicToken,
+            Channel = old.Channel,
+            RequesterKind = old.RequesterKind,
+            RequesterName = old.RequesterName,
+            OrganisationName = old.OrganisationName,
+            Phone = old.Phone,
+            MatterId = old.MatterId,
+            MatterName = old.MatterName,
+            WindowId = old.WindowId,
+            SlotStart = slot,
+            SlotMinutes = old.SlotMinutes,
+            RequesterNote = old.RequesterNote,
+            RequestedAt = old.RequestedAt,
+            RequestedBy = old.RequestedBy,
+            Status = old.Status,
+            ReplyDueAt = old.ReplyDueAt,
+            RepliedAt = old.RepliedAt,
+            RepliedBy = old.RepliedBy,
+            ServingStaffId = old.ServingStaffId,
+            ServingStaffName = old.ServingStaffName,
+            ServingStaffPhone = old.ServingStaffPhone,
+            MaterialsList = old.MaterialsList,
+        };
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            // The requester's link follows the appointment: the old one gets a fresh code first (the code is unique).
+            old.PublicToken = CheckpointTokens.New();
+            old.Status = AppointmentStatus.Rescheduled;
+            old.CompletedAt = now;
+            old.CompletedBy = by;
+            old.CompletionNote = text.Length == 0 ? null : text;
+            old.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            db.Appointments.Add(next);
+            await db.SaveChangesAsync(cancellationToken);
+            old.RescheduledToId = next.Id;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return SaveResult.Ok;
+        }
+        catch (DbUpdateException)
+        {
+            return new SaveResult([L["Appointment.Changed"]]);
+        }
     }
 
     /// <summary>Who may serve a request: the post holders of its window.</summary>
@@ -310,6 +437,6 @@ public sealed class AppointmentDeskService(
         select new AppointmentRow(
             a.Id, a.Number, a.Status, a.Channel, a.RequesterKind, a.RequesterName, a.OrganisationName, a.Phone, a.MatterName,
             a.WindowId, w.Number, w.Name, a.SlotStart, a.SlotMinutes, a.RequesterNote, a.RequestedAt, a.ReplyDueAt,
-            a.RepliedAt, a.RepliedBy, a.ServingStaffName, a.ServingStaffPhone, a.DeclineReason, a.DeclineApprovedBy,
-            a.CheckedInAt, a.CheckedInLate, a.Version);
+            a.RepliedAt, a.RepliedBy, a.ServingStaffId, a.ServingStaffName, a.ServingStaffPhone, a.DeclineReason, a.DeclineApprovedBy,
+            a.CheckedInAt, a.CheckedInLate, a.ServedFrom, a.ServedTo, a.CompMinutes, a.CompletionNote, a.Version);
 }

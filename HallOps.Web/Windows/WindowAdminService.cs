@@ -1,3 +1,4 @@
+using HallOps.Domain.Cases;
 using HallOps.Domain.Hall;
 using HallOps.Domain.Persistence;
 using HallOps.Web.Identity;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace HallOps.Web.Windows;
 
-public sealed record WindowRow(int Id, int Number, string Name, int FloorId, string Floor, int HomeUnitId, string HomeUnit, bool IsActive, int Posts);
+public sealed record WindowRow(int Id, int Number, string Name, int FloorId, string Floor, int HomeUnitId, string HomeUnit, bool IsActive, int Posts,
+    int? ChiefRepresentativeStaffId = null, string? ChiefRepresentative = null, string? AppointmentPhone = null);
 
 public sealed record Choice(int Id, string Name);
 
@@ -19,6 +21,12 @@ public sealed class WindowEdit
     public int FloorId { get; set; }
     public int HomeUnitId { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>首席代表 (AP4.2): answers the window's appointment requests and arranges comp time (AP4.5).</summary>
+    public int? ChiefRepresentativeStaffId { get; set; }
+
+    /// <summary>The window's appointment phone, published on the public page (AP5).</summary>
+    public string? AppointmentPhone { get; set; }
 }
 
 /// <summary>The outcome of a save: ok, or the messages to show (nothing was changed).</summary>
@@ -43,7 +51,10 @@ public sealed class WindowAdminService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Windows.AsNoTracking()
             .OrderBy(w => w.Number)
-            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.FloorId, w.Floor!.Name, w.HomeUnitId, w.HomeUnit!.Name, w.IsActive, w.Posts.Count))
+            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.FloorId, w.Floor!.Name, w.HomeUnitId, w.HomeUnit!.Name, w.IsActive, w.Posts.Count,
+                w.ChiefRepresentativeStaffId,
+                db.StaffMembers.Where(s => s.Id == w.ChiefRepresentativeStaffId).Select(s => s.Name).FirstOrDefault(),
+                w.AppointmentPhone))
             .ToListAsync(cancellationToken);
     }
 
@@ -53,6 +64,14 @@ public sealed class WindowAdminService(
         var floors = await db.Floors.AsNoTracking().OrderBy(f => f.Level).Select(f => new Choice(f.Id, f.Name)).ToListAsync(cancellationToken);
         var units = await db.HomeUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken);
         return (floors, units);
+    }
+
+    /// <summary>The hall's own staff, who may be a window's chief representative.</summary>
+    public async Task<IReadOnlyList<Choice>> StaffChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StaffMembers.AsNoTracking().Where(s => !s.IsExternal).OrderBy(s => s.EmployeeNo)
+            .Select(s => new Choice(s.Id, s.Name + " " + s.EmployeeNo)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds (Id 0) or updates a window. Bad input returns messages and changes nothing.</summary>
@@ -88,6 +107,16 @@ public sealed class WindowAdminService(
             errors.Add(L["Windows.HomeUnitRequired"]);
         }
 
+        var phone = (edit.AppointmentPhone ?? "").Trim();
+        if (phone.Length > 0 && !IntakeRules.IsValidPhone(phone))
+        {
+            errors.Add(L["Windows.BadAppointmentPhone"]);
+        }
+        if (edit.ChiefRepresentativeStaffId is { } chief && !await db.StaffMembers.AnyAsync(s => s.Id == chief && !s.IsExternal, cancellationToken))
+        {
+            errors.Add(L["Windows.UnknownChief"]);
+        }
+
         ServiceWindow? window = null;
         if (edit.Id != 0)
         {
@@ -108,6 +137,8 @@ public sealed class WindowAdminService(
         window.FloorId = edit.FloorId;
         window.HomeUnitId = edit.HomeUnitId;
         window.IsActive = edit.IsActive;
+        window.ChiefRepresentativeStaffId = edit.ChiefRepresentativeStaffId;
+        window.AppointmentPhone = phone.Length == 0 ? null : phone;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
