@@ -17,17 +17,17 @@
     });
 
     function show(data) {
-        for (const window of data.windows) {
-            const card = board.querySelector(`.hall-window[data-window="${window.number}"]`);
+        for (const item of data.windows) {
+            const card = board.querySelector(`.hall-window[data-window="${item.number}"]`);
             if (!card) {
                 continue;
             }
-            card.dataset.state = window.state;
-            card.querySelector('.hall-window-state').textContent = stateText[window.state] ?? '';
-            card.querySelector('.hall-window-help').hidden = window.state !== 'paused';
+            card.dataset.state = item.state;
+            card.querySelector('.hall-window-state').textContent = stateText[item.state] ?? '';
+            card.querySelector('.hall-window-help').hidden = item.state !== 'paused';
             const staff = card.querySelector('.hall-window-staff');
-            const serving = window.state === 'open' && !!window.staff;
-            staff.textContent = serving ? format(text.textOnPost, window.staff, window.staffNumber ?? '') : '';
+            const serving = item.state === 'open' && !!item.staff;
+            staff.textContent = serving ? format(text.textOnPost, item.staff, item.staffNumber ?? '') : '';
             staff.hidden = !serving;
         }
         if (openNow) {
