@@ -10,6 +10,7 @@ using HallOps.Web.Identity;
 using HallOps.Web.Leave;
 using HallOps.Web.Matters;
 using HallOps.Web.Wall;
+using HallOps.Web.PublicInfo;
 using HallOps.Web.Windows;
 
 namespace HallOps.Web.Extensions;
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PostAdminService>();
         builder.Services.AddSingleton<WallService>();
         builder.Services.AddSingleton<WallReadModel>();
+        builder.Services.AddScoped<PublicHallService>();
         builder.Services.AddScoped<WindowAdminService>();
         builder.Services.AddScoped<AuditSearchService>();
         builder.Services.AddScoped<CoverageReportService>();

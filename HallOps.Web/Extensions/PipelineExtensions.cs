@@ -23,6 +23,7 @@ public static class PipelineExtensions
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }
@@ -46,6 +47,7 @@ public static class PipelineExtensions
         app.MapHygieneScoreEndpoints();
         HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
         app.MapAssessmentEndpoints();
+        HallOps.Web.PublicInfo.PublicHallEndpoints.MapPublicHallEndpoints(app);
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

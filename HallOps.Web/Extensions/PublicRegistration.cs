@@ -43,6 +43,9 @@ public static class PublicRegistration
                 await context.HttpContext.Response.WriteAsync(L["Public.TooManyRequests"], cancellationToken);
             };
         });
+        // The public window board (AP5, SC2.5): one answer serves every lobby display for a few seconds.
+        builder.Services.AddOutputCache(options => options.AddPolicy(HallOps.Web.PublicInfo.PublicHallEndpoints.CachePolicy,
+            policy => policy.Expire(TimeSpan.FromSeconds(HallOps.Web.PublicInfo.PublicHallEndpoints.CacheSeconds))));
         return builder;
     }
 }

@@ -146,4 +146,40 @@ public sealed class AppointmentReplyTests(CoverageHall hall) : IClassFixture<Cov
         var entry = await check.CompTimeEntries.AsNoTracking().SingleAsync(c => c.AppointmentId == appointment.Id);
         Assert.Equal((me.StaffId, CompTimeKind.Earned, 90), (entry.StaffMemberId, entry.Kind, entry.Minutes));
     }
+    [Fact]
+    public async Task AP4_1_AP4_4_Rescheduled_TheNewSlotKeepsTheRules_AndTheRequestersLinkFollowsIt()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        var (appointment, token) = await RequestAsync();
+        await using var staff = await hall.StaffAsync("张晓明", "staff");
+        var desk = Service<AppointmentDeskService>(staff);
+        var me = (await desk.ServersAsync(appointment.Id)).Single(s => s.Name == "张晓明");
+        Assert.True((await desk.AcceptAsync(appointment.Id, appointment.Version, me.StaffId)).Succeeded);
+        var version = (await desk.ListAsync()).Single(r => r.Id == appointment.Id).Version;
+
+        // Inside opening hours (Friday 10:00) is refused with the earliest slot; nothing changes.
+        var inside = await desk.RescheduleAsync(appointment.Id, version, new DateTimeOffset(2026, 11, 27, 10, 0, 0, CoverageHall.Beijing), "申请人改时间");
+        Assert.Single(inside.Errors);
+        Assert.Contains("最早可约", inside.Errors[0]);
+        await using (var db = hall.CreateDbContext())
+        {
+            Assert.Equal(AppointmentStatus.Accepted, (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id)).Status);
+        }
+
+        // Saturday 28th 10:00 is a rest day inside the rest-day hours: moved.
+        var saturday = new DateTimeOffset(2026, 11, 28, 10, 0, 0, CoverageHall.Beijing);
+        Assert.True((await desk.RescheduleAsync(appointment.Id, version, saturday, "申请人周五要出差")).Succeeded);
+
+        var view = await Service<AppointmentBookingService>(staff).ByTokenAsync(token);
+        Assert.Equal((AppointmentStatus.Accepted, saturday, "张晓明"), (view!.Status, view.SlotStart, view.ServingStaffName));
+        Assert.NotEqual(appointment.Number, view.Number);
+        await using var check = hall.CreateDbContext();
+        var old = await check.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id);
+        var next = await check.Appointments.AsNoTracking().SingleAsync(a => a.Number == view.Number);
+        Assert.Equal((AppointmentStatus.Rescheduled, next.Id, "申请人周五要出差"), (old.Status, old.RescheduledToId, old.CompletionNote));
+        Assert.NotEqual(token, old.PublicToken);
+
+        // The old one is done with: it cannot be moved again.
+        Assert.Equal(["此预约为“已改约”，不能改期"], (await desk.RescheduleAsync(appointment.Id, old.Version, saturday.AddHours(1), null)).Errors);
+    }
 }
