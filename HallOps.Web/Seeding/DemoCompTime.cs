@@ -45,7 +45,7 @@ public static class DemoCompTime
             Minutes = l.Minutes,
             Note = l.Note,
             RecordedAt = now.AddDays(-l.DaysAgo),
-            RecordedBy = "周建国",
+            RecordedBy = "manager",
         }));
         await db.SaveChangesAsync(cancellationToken);
     }
