@@ -24,9 +24,12 @@ public sealed record LeaveRow(
 /// <summary>What the leave page shows: whose leave, from which day on, and whether the viewer manages everyone's.</summary>
 public sealed record LeaveView(bool IsManager, int? StaffId, DateOnly Today, IReadOnlyList<LeaveRow> Leaves)
 {
-    /// <summary>Whether the viewer may cancel this leave now (the server checks again: <see cref="LeaveRules.Cancel"/>).</summary>
+    /// <summary>
+    /// Whether the viewer may cancel this leave now (the server checks again: <see cref="LeaveRules.Cancel"/>).
+    /// Never 调休: it is cancelled on the comp-time page, so its ledger line goes with it (AP4.5).
+    /// </summary>
     public bool CanCancel(LeaveRow row) =>
-        (IsManager || row.StaffId == StaffId) && LeaveRules.Cancel(new PlannedLeave { From = row.From, To = row.To }, Today, IsManager)
+        row.Reason != AwayReason.CompTime && (IsManager || row.StaffId == StaffId) && LeaveRules.Cancel(new PlannedLeave { From = row.From, To = row.To }, Today, IsManager)
             is LeaveCancel.Remove or LeaveCancel.EndYesterday;
 }
 
@@ -202,7 +205,8 @@ public sealed class LeaveService(
 
     /// <summary>
     /// Cancels leave: removed when not yet started; cut to end yesterday when under way (managers
-    /// only); refused when finished, or when it is someone else's and the viewer is not a manager.
+    /// only); refused when finished, or when it is someone else's and the viewer is not a manager,
+    /// or when it is 调休 (cancelled through <see cref="HallOps.Web.Appointments.CompTimeService.CancelAsync"/>).
     /// </summary>
     public async Task<SaveResult> CancelAsync(int leaveId, CancellationToken cancellationToken = default)
     {
@@ -218,6 +222,11 @@ public sealed class LeaveService(
         if (!user.IsManager && leave.StaffMemberId != user.StaffId)
         {
             return new SaveResult([L["Leave.NotYours"]]);
+        }
+        if (leave.Reason == AwayReason.CompTime)
+        {
+            // AP4.5: the day off and its ledger line are cancelled together, on the comp-time page.
+            return new SaveResult([L["Leave.CompTimeElsewhere"]]);
         }
         switch (LeaveRules.Cancel(leave, today, user.IsManager))
         {

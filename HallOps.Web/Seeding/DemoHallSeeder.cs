@@ -83,6 +83,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         await DemoComplaints.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
         await DemoNetwork.SeedAsync(db, time.GetUtcNow(), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.Zone()).DateTime), cancellationToken);
         await DemoPublicInfo.SeedAsync(db, cancellationToken);
+        await DemoCompTime.SeedAsync(db, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>
