@@ -42,6 +42,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentBookingService>();
         builder.Services.AddSingleton<HallOps.Web.Appointments.HumanCheck>();
         builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentDeskService>();
+        builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentReportService>();
         builder.Services.AddScoped<MyRecordsService>();
         builder.Services.AddScoped<DerelictionTexts>();
         builder.Services.AddSingleton<PhotoStore>();

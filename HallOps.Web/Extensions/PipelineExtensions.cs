@@ -46,6 +46,7 @@ public static class PipelineExtensions
         app.MapHygieneScoreEndpoints();
         HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
         app.MapAssessmentEndpoints();
+        app.MapAppointmentReportEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

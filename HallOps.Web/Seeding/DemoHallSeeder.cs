@@ -81,6 +81,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         await DemoDerelictions.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         await DemoInquiries.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         await DemoComplaints.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
+        await DemoAppointments.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>
