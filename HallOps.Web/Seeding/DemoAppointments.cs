@@ -59,7 +59,7 @@ public static class DemoAppointments
         var number = 0;
         foreach (var item in plan)
         {
-            var matter = matters.FirstOrDefault(m => m.Number == item.Window);
+            var matter = matters.FirstOrDefault(m => m.Number == item.Window) ?? matters.ElementAtOrDefault(number * 7 % Math.Max(1, matters.Count));
             if (matter is null)
             {
                 continue;
