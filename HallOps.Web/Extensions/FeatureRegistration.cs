@@ -45,6 +45,7 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<HallOps.Web.Appointments.HumanCheck>();
         builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentDeskService>();
         builder.Services.AddScoped<HallOps.Web.Appointments.CompTimeService>();
+        builder.Services.AddScoped<HallOps.Web.Appointments.AppointmentReportService>();
         builder.Services.AddScoped<MyRecordsService>();
         builder.Services.AddScoped<DerelictionTexts>();
         builder.Services.AddSingleton<PhotoStore>();

@@ -48,6 +48,7 @@ public static class PipelineExtensions
         HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
         app.MapAssessmentEndpoints();
         HallOps.Web.PublicInfo.PublicHallEndpoints.MapPublicHallEndpoints(app);
+        app.MapAppointmentReportEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

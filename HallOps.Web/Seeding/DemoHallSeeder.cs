@@ -84,6 +84,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         await DemoNetwork.SeedAsync(db, time.GetUtcNow(), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.Zone()).DateTime), cancellationToken);
         await DemoPublicInfo.SeedAsync(db, cancellationToken);
         await DemoCompTime.SeedAsync(db, time.GetUtcNow(), cancellationToken);
+        await DemoAppointments.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>
