@@ -34,7 +34,7 @@ public sealed class PublicHallBrowserTests(ITestOutputHelper output) : BrowserTe
         await Expect(window1.Locator(".hall-window-state")).ToHaveTextAsync("正在办理");
         await Expect(window1.Locator(".hall-window-staff")).ToHaveTextAsync("工作人员：张晓明（工号 ZW001）");
         await Expect(page.Locator("#hall-complaint")).ToContainTextAsync("12345");
-        await Expect(window1).ToContainTextAsync("0563-556101");
+        await Expect(window1).ToContainTextAsync("0563-5566101");
         // The page has refreshed itself once from the board (the status line names the time).
         await Expect(page.Locator(".hall-board-status")).ToContainTextAsync("更新于", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
 

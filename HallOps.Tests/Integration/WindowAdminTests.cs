@@ -43,6 +43,30 @@ public sealed class WindowAdminTests(SeededHall hall) : IClassFixture<SeededHall
     }
 
     [Fact]
+    public async Task AP4_2_AP5_TheManagerNamesTheChiefRepresentative_AndTheAppointmentPhone_AndABadPhoneChangesNothing()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        await using var scope = SignedInScope.Manager(hall.App);
+        var windows = scope.ServiceProvider.GetRequiredService<WindowAdminService>();
+        var row = (await windows.ListAsync()).Single(w => w.Number == 11);
+        var chief = (await windows.StaffChoicesAsync()).First();
+        WindowEdit Edit(string phone) => new()
+        {
+            Id = row.Id, Number = 11, Name = row.Name, FloorId = row.FloorId, HomeUnitId = row.HomeUnitId, IsActive = true,
+            ChiefRepresentativeStaffId = chief.Id, AppointmentPhone = phone,
+        };
+
+        var bad = await windows.SaveAsync(Edit("5566"));
+        Assert.Equal(["预约电话不是有效的电话号码"], bad.Errors);
+        Assert.Null((await windows.ListAsync()).Single(w => w.Number == 11).ChiefRepresentativeStaffId);
+
+        Assert.True((await windows.SaveAsync(Edit(" 0563-5566111 "))).Succeeded);
+        var saved = (await windows.ListAsync()).Single(w => w.Number == 11);
+        Assert.Equal((chief.Id, "0563-5566111"), (saved.ChiefRepresentativeStaffId, saved.AppointmentPhone));
+        Assert.StartsWith(saved.ChiefRepresentative!, chief.Name);
+    }
+
+    [Fact]
     public async Task Manager_RenamesAWindow_AndItIsAudited()
     {
         await using var scope = SignedInScope.Manager(hall.App);

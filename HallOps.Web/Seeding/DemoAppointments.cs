@@ -45,6 +45,8 @@ public static class DemoAppointments
             var date = weekStart.AddDays(dayOfWeek);
             var from = AppointmentRules.ServicePeriod(date, calendar, hours).From;
             var minutes = (from.Hour * 60 + from.Minute + hours.GridMinutes - 1) / hours.GridMinutes * hours.GridMinutes;
+            // A hall that closes late in the evening still gets a slot on that day.
+            minutes = Math.Min(minutes, 24 * 60 - hours.GridMinutes);
             return calendar.ToInstant(date, new TimeOnly(minutes / 60, minutes % 60));
         }
 

@@ -18,7 +18,7 @@ public static class DemoPublicInfo
         }
         foreach (var window in windows.Take(windows.Count - 1))
         {
-            window.AppointmentPhone = $"0563-55{60 + window.Number:00}{window.Number:00}";
+            window.AppointmentPhone = $"0563-556{60 + window.Number:00}{window.Number:00}";
         }
         await db.SaveChangesAsync(cancellationToken);
     }

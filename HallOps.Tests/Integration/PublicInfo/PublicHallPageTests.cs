@@ -62,8 +62,8 @@ public sealed class PublicHallPageTests(CoverageHall hall) : IClassFixture<Cover
         Assert.Contains("2026年11月25日 星期三", page);
         Assert.Contains("上午 08:30–12:00，下午", page);
         Assert.Contains("href=\"/book\"", page);
-        Assert.Contains("预约电话 <a href=\"tel:0563-556101\">0563-556101</a>", Card(page, 1));
-        Assert.Contains("0563-558323", Card(page, 23));
+        Assert.Contains("预约电话 <a href=\"tel:0563-5566101\">0563-5566101</a>", Card(page, 1));
+        Assert.Contains("0563-5568323", Card(page, 23));
         // A window without an appointment phone shows none (no empty line).
         Assert.DoesNotContain("预约电话", Card(page, 24));
 
