@@ -22,7 +22,8 @@ public sealed class MachineRoomBrowserTests(ITestOutputHelper output) : BrowserT
         var context = await host.NewContextAsync(1920, 1080);
         var page = await host.OpenAsync(context, "netadmin", "/", "/network/machine-room", "#machine-room-save");
 
-        await page.Locator("#machine-room-visitor-choice input").CheckAsync();
+        await page.Locator("#machine-room-visitor-choice").ClickAsync();
+        await Expect(page.Locator("#machine-room-visitor")).ToBeVisibleAsync();
         await page.Locator("#machine-room-visitor").FillAsync("李工");
         await page.Locator("#machine-room-unit").FillAsync("华为技术服务");
         await page.Locator("#machine-room-purpose").FillAsync("更换服务器硬盘");
