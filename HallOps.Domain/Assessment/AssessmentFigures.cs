@@ -38,6 +38,9 @@ public sealed record AssessmentRaw
     /// <summary>First inquiries logged (FQ1).</summary>
     public IReadOnlyDictionary<int, int> Inquiries { get; init; } = Empty;
 
+    /// <summary>IT findings (计算机网络违规, IT1, IT5): failed inspection items of a computer rule; not part of the hygiene score.</summary>
+    public IReadOnlyDictionary<int, int> ItFindings { get; init; } = Empty;
+
     /// <summary>Complaints and reports received (AC5).</summary>
     public IReadOnlyDictionary<int, int> Complaints { get; init; } = Empty;
 
@@ -55,7 +58,8 @@ public sealed record AssessmentRaw
 
 /// <summary>
 /// One window's or one person's month, with its rank. <see cref="OnTimeRate"/> is a percentage with
-/// one decimal, null ("—") when nothing was completed.
+/// one decimal, null ("—") when nothing was completed. <see cref="ItFindings"/> (IT1, IT5) is shown,
+/// not ranked.
 /// </summary>
 public sealed record AssessmentRow(
     int Id,
@@ -74,7 +78,8 @@ public sealed record AssessmentRow(
     int Complaints,
     int ComplaintsUpheld,
     int Derelictions,
-    DerelictionSanctions Sanctions);
+    DerelictionSanctions Sanctions,
+    int ItFindings = 0);
 
 /// <summary>
 /// 月度考核 — the monthly assessment per window and per staff member that the county efficiency
@@ -129,7 +134,7 @@ public static class AssessmentFigures
             list.Sum(r => r.Overdue), list.Sum(r => r.NoticeBreaches), list.Sum(r => r.GapMinutes), list.Sum(r => r.BCoverMinutes),
             scores.Count == 0 ? null : Math.Round(scores.Average(), 1, MidpointRounding.AwayFromZero),
             list.Sum(r => r.Exceptions), list.Sum(r => r.Inquiries), list.Sum(r => r.Complaints), list.Sum(r => r.ComplaintsUpheld),
-            list.Sum(r => r.Derelictions), list.Aggregate(DerelictionSanctions.None, (all, r) => all | r.Sanctions));
+            list.Sum(r => r.Derelictions), list.Aggregate(DerelictionSanctions.None, (all, r) => all | r.Sanctions), list.Sum(r => r.ItFindings));
     }
 
     /// <summary>The on-time rate in percent with one decimal (TL5); null when nothing was completed.</summary>
@@ -183,6 +188,6 @@ public static class AssessmentFigures
             Get(raw.Overdue), Get(raw.NoticeBreaches), Get(raw.GapMinutes), Get(raw.BCoverMinutes),
             raw.HygieneScore.GetValueOrDefault(id),
             Get(raw.Exceptions), Get(raw.Inquiries), Get(raw.Complaints), Get(raw.ComplaintsUpheld),
-            Get(raw.Derelictions), raw.Sanctions.GetValueOrDefault(id));
+            Get(raw.Derelictions), raw.Sanctions.GetValueOrDefault(id), Get(raw.ItFindings));
     }
 }

@@ -40,6 +40,11 @@ public sealed record HygieneMonth(int Year, int Month, IReadOnlyList<HygieneScor
 /// <item>a self-check counts as done (done or late) or missed; one still open is not counted yet.</item>
 /// </list>
 /// A window's lines go to the window; the person's to <see cref="RoundInstance.ResponsibleStaffId"/>, the A holder when it was planned.
+/// <para>
+/// Items of a computer rule on the inspection (<see cref="RoundTemplateItem.Regulation"/> "IT…", IT1, IT5) are not
+/// hygiene: the stored score leaves them out (<see cref="RoundWork.Complete"/>), the failed items given here do not
+/// count them, and they raise no rectification; they are counted as IT findings in the monthly assessment instead.
+/// </para>
 /// </summary>
 public static class HygieneScores
 {

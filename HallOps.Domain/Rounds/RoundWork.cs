@@ -15,7 +15,7 @@ public static class RoundWork
 
     /// <summary>
     /// Completes a round when <see cref="RoundRules.CheckCompletion"/> allows it: stores every item's
-    /// result with the item's text as it is now, the score, done or late; the monitor then clears
+    /// result with the item's text as it is now, the score (without the items of a computer rule), done or late; the monitor then clears
     /// the round's overdue alert. Returns the problem and changes nothing when there is one.
     /// </summary>
     public static RoundProblem? Complete(
@@ -46,7 +46,9 @@ public static class RoundWork
         round.CompletedAt = now;
         round.CompletedBy = by;
         round.OutOfWindowReason = string.IsNullOrWhiteSpace(outOfWindowReason) ? null : outOfWindowReason.Trim();
-        round.Score = RoundRules.Score(round.Checks.Select(c => c.Result));
+        // Items of a computer rule (IT1, IT5) are IT findings, not hygiene: the score counts the rest (HY4).
+        var itOrders = items.Where(i => RoundDefaults.IsItItem(i.Regulation)).Select(i => i.Order).ToHashSet();
+        round.Score = RoundRules.Score(round.Checks.Where(c => !itOrders.Contains(c.Order)).Select(c => c.Result));
         round.State = RoundRules.CompletedState(now, round.DueBy);
         round.NextCheckAt = now;
         return null;

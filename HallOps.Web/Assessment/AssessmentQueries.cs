@@ -49,6 +49,8 @@ public sealed record AssessmentSpan(AssessmentRaw Windows, AssessmentRaw Staff, 
 /// <item>gap and B-cover minutes (AB4, AB3): each day replayed through <see cref="CoverageDay"/> as the coverage day report does;
 /// a window's gap minutes count for its A holders, B minutes for the B who covered;</item>
 /// <item>round exceptions (SE2.2, SE4) found in the span at a window: for the person the window round was planned for, else the window's A holders;</item>
+/// <item>IT findings (IT1, IT5): failed checks of a template item naming a computer rule ("IT…"), on a window's round,
+/// by when they were checked; for the person the round was planned for, else the window's A holders;</item>
 /// <item>first inquiries (FQ1) by receipt, for the window and the first responder;</item>
 /// <item>complaints (AC5) by receipt, for the window and person complained about; upheld = 属实 or 部分属实;</item>
 /// <item>confirmed derelictions (AC1–AC4) by their decision date, with their sanctions.</item>
@@ -178,6 +180,34 @@ public static class AssessmentQueries
                 foreach (var holder in subjects.AHolders[row.WindowId!.Value])
                 {
                     Add(s.Exceptions, holder, row.Count);
+                }
+            }
+        }
+
+        // IT findings (IT1, IT5): a failed item of a computer rule on a window's inspection, matched to its template item by text.
+        var itFindings = await (
+                from c in db.Set<Domain.Rounds.RoundCheck>().AsNoTracking()
+                join r in db.Rounds.AsNoTracking() on c.InstanceId equals r.Id
+                where r.WindowId != null && c.Result == Domain.Rounds.CheckResult.Fail && c.CheckedAt >= start && c.CheckedAt < end
+                    && db.Set<Domain.Rounds.RoundTemplateItem>().Any(i => i.TemplateId == r.TemplateId && i.Text == c.Text
+                        && i.Regulation != null && i.Regulation.StartsWith("IT"))
+                select new { r.WindowId, StaffId = r.ResponsibleStaffId })
+            .GroupBy(x => new { x.WindowId, x.StaffId })
+            .Select(g => new { g.Key.WindowId, g.Key.StaffId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var row in itFindings)
+        {
+            Add(w.ItFindings, row.WindowId, row.Count);
+            Add(h.ItFindings, AssessmentSpan.HallId, row.Count);
+            if (row.StaffId is not null)
+            {
+                Add(s.ItFindings, row.StaffId, row.Count);
+            }
+            else
+            {
+                foreach (var holder in subjects.AHolders[row.WindowId!.Value])
+                {
+                    Add(s.ItFindings, holder, row.Count);
                 }
             }
         }
@@ -318,6 +348,7 @@ public static class AssessmentQueries
         public Dictionary<int, int> BCover { get; } = [];
         public Dictionary<int, int> Exceptions { get; } = [];
         public Dictionary<int, int> Inquiries { get; } = [];
+        public Dictionary<int, int> ItFindings { get; } = [];
         public Dictionary<int, int> Complaints { get; } = [];
         public Dictionary<int, int> Upheld { get; } = [];
         public Dictionary<int, int> Derelictions { get; } = [];
@@ -327,7 +358,7 @@ public static class AssessmentQueries
         {
             Accepted = Accepted, Completed = Completed, CompletedOnTime = OnTime, Overdue = Overdue, NoticeBreaches = Breaches,
             GapMinutes = Gap, BCoverMinutes = BCover, Exceptions = Exceptions, Inquiries = Inquiries, Complaints = Complaints,
-            ComplaintsUpheld = Upheld, Derelictions = Derelictions, Sanctions = Sanctions,
+            ComplaintsUpheld = Upheld, Derelictions = Derelictions, Sanctions = Sanctions, ItFindings = ItFindings,
         };
     }
 }

@@ -184,7 +184,7 @@ public sealed class AssessmentService(
         new[]
         {
             raw.Accepted, raw.Completed, raw.Overdue, raw.NoticeBreaches, raw.GapMinutes, raw.BCoverMinutes, raw.Exceptions,
-            raw.Inquiries, raw.Complaints, raw.Derelictions,
+            raw.Inquiries, raw.Complaints, raw.Derelictions, raw.ItFindings,
         }.Any(map => map.ContainsKey(id)) || raw.HygieneScore.GetValueOrDefault(id) is not null;
 
     /// <summary>"—" or "98.6%": the on-time rate as shown, printed and exported.</summary>
@@ -251,7 +251,7 @@ public sealed class AssessmentService(
         foreach (var column in new[]
         {
             "Accepted", "Completed", "OnTime", "OnTimeRate", "Overdue", "NoticeBreaches", "GapMinutes", "BCoverMinutes", "Hygiene",
-            "Exceptions", "Inquiries", "Complaints", "Upheld", "Derelictions", "Sanctions",
+            "Exceptions", "ItFindings", "Inquiries", "Complaints", "Upheld", "Derelictions", "Sanctions",
         })
         {
             table.Columns.Add(L[$"Assessment.Col.{column}"], column is "OnTimeRate" or "Hygiene" or "Sanctions" ? typeof(string) : typeof(int));
@@ -262,6 +262,6 @@ public sealed class AssessmentService(
     private object[] Cells(AssessmentRow row) =>
     [
         row.Accepted, row.Completed, row.CompletedOnTime, Rate(row.OnTimeRate), row.Overdue, row.NoticeBreaches, row.GapMinutes, row.BCoverMinutes,
-        Score(row.HygieneScore), row.Exceptions, row.Inquiries, row.Complaints, row.ComplaintsUpheld, row.Derelictions, Sanctions(row.Sanctions),
+        Score(row.HygieneScore), row.Exceptions, row.ItFindings, row.Inquiries, row.Complaints, row.ComplaintsUpheld, row.Derelictions, Sanctions(row.Sanctions),
     ];
 }

@@ -63,6 +63,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Guard.CheckpointService>();
         builder.Services.AddScoped<HallOps.Web.Guard.HazardService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GoodsOutService>();
+        builder.Services.AddScoped<HallOps.Web.Network.MachineRoomService>();
         builder.Services.AddScoped<HallOps.Web.Inquiries.InquiryService>();
         builder.Services.AddScoped<HallOps.Web.Inquiries.DepartmentService>();
         builder.Services.AddSingleton<HallOps.Web.Inquiries.InquiryTokens>();

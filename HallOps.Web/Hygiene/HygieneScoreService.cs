@@ -87,7 +87,8 @@ public sealed class HygieneScoreService(
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => r.WindowId != null && (r.Kind == RoundKind.HygieneInspection || r.Kind == RoundKind.HygieneSelfCheck))
             .Where(r => (r.DueFrom >= from && r.DueFrom < to) || raisingRounds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Kind, r.WindowId, r.ResponsibleStaffId, r.DueFrom, r.State, r.Score, Failed = r.Checks.Count(c => c.Result == CheckResult.Fail) })
+            .Select(r => new { r.Id, r.Kind, r.WindowId, r.ResponsibleStaffId, r.DueFrom, r.State, r.Score, Failed = r.Checks.Count(c => c.Result == CheckResult.Fail
+                && !r.Template!.Items.Any(i => i.Text == c.Text && i.Regulation != null && i.Regulation.StartsWith("IT"))) })
             .ToListAsync(cancellationToken);
 
         var scores = HygieneScores.Compute(year, month, today,

@@ -187,7 +187,10 @@ public sealed class RoundService(
                 });
             }
         }
-        else if (failed.Count > 0 && round.Kind == RoundKind.HygieneInspection)
+        // A failed item of a computer rule (IT1, IT5) is an IT finding for the assessment, not a hygiene rectification (HY4).
+        var itTexts = items.Where(i => RoundDefaults.IsItItem(i.Regulation)).Select(i => i.Text).ToHashSet(StringComparer.Ordinal);
+        failed = round.Kind == RoundKind.HygieneInspection ? failed.Where(c => !itTexts.Contains(c.Text)).ToList() : failed;
+        if (failed.Count > 0 && round.Kind == RoundKind.HygieneInspection)
         {
             var calendar = await calendars.GetAsync();
             var dueOn = calendar.AddWorkingDays(calendar.LocalDate(now), RectificationWorkingDays);

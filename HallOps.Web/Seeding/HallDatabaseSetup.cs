@@ -47,18 +47,12 @@ public sealed class HallDatabaseSetup(
             logger.LogInformation("Working calendar seeded from the official holiday calendars");
         }
 
-        // The default routines, each once by its code: a hall that has them keeps its own edits.
-        var templateCodes = await db.RoundTemplates.Select(t => t.Code).ToListAsync(cancellationToken);
-        var missing = RoundDefaults.Create(active: true).Where(d => !templateCodes.Contains(d.Template.Code)).ToList();
-        if (missing.Count > 0)
+        // The default routines, each once by its code: a hall that has them keeps its own edits and
+        // only gains the regulation items and templates added since (IT1, IT5, IT6).
+        var added = await RoundDefaultsSetup.EnsureAsync(db, cancellationToken);
+        if (added.Count > 0)
         {
-            foreach (var (template, schedule) in missing)
-            {
-                schedule.Template = template;
-                db.RoundSchedules.Add(schedule);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Default rounds seeded: {Codes}", string.Join(", ", missing.Select(m => m.Template.Code)));
+            logger.LogInformation("Default rounds seeded: {Codes}", string.Join(", ", added));
         }
 
         if (options.Value.DemoSeed)
