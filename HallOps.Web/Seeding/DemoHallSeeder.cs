@@ -82,6 +82,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         await DemoInquiries.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         await DemoComplaints.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
         await DemoNetwork.SeedAsync(db, time.GetUtcNow(), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.Zone()).DateTime), cancellationToken);
+        await DemoItIncidents.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>
