@@ -189,7 +189,7 @@ public sealed class ItIncidentTests(CoverageHall hall) : IClassFixture<CoverageH
         (int Scans, int Incidents, int Alerts) before, after;
         await using (var db = hall.CreateDbContext())
         {
-            before = (await db.MediaScans.CountAsync(), await db.VirusIncidents.CountAsync(), await db.Alerts.CountAsync());
+            before = (await db.MediaScans.CountAsync(), await db.VirusIncidents.CountAsync(), await db.Alerts.CountAsync(a => a.Kind == AlertKinds.VirusIncidentOpen));
         }
         await using (var staff = await StaffAsync())
         {
@@ -213,7 +213,7 @@ public sealed class ItIncidentTests(CoverageHall hall) : IClassFixture<CoverageH
         }
         await using (var db = hall.CreateDbContext())
         {
-            after = (await db.MediaScans.CountAsync(), await db.VirusIncidents.CountAsync(), await db.Alerts.CountAsync());
+            after = (await db.MediaScans.CountAsync(), await db.VirusIncidents.CountAsync(), await db.Alerts.CountAsync(a => a.Kind == AlertKinds.VirusIncidentOpen));
         }
         Assert.Equal(before, after);
     }
