@@ -21,6 +21,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<AppointmentJob>(AppointmentJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
         jobs.AddOrUpdate<AppointmentReportJob>(AppointmentReportJob.Id, job => job.RunAsync(CancellationToken.None), AppointmentReportJob.Cron, options);
+        jobs.AddOrUpdate<ItIncidentJob>(ItIncidentJob.Id, job => job.RunAsync(CancellationToken.None), ItIncidentJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -35,5 +36,6 @@ public static class JobSchedule
         jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<InquiryEndOfDayJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<ComplaintDeadlineJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<ItIncidentJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

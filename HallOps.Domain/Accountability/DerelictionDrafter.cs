@@ -81,6 +81,8 @@ public sealed class DerelictionDrafter(
     public static readonly IReadOnlySet<string> KindsNotDrafted = new HashSet<string>(StringComparer.Ordinal)
     {
         AlertKinds.RoundException, AlertKinds.Hazard, AlertKinds.FireEquipmentDue, AlertKinds.ComplaintDueSoon, AlertKinds.ComplaintOverdue,
+        // IT2: an open virus incident is the network administrator's queue, escalated by its own working-day rule.
+        AlertKinds.VirusIncidentOpen,
     };
 
     private const int BatchSize = 200;

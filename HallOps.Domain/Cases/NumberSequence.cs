@@ -39,6 +39,10 @@ public static class DocumentNumbers
     public static async Task<string> NextAppointmentNumberAsync(IDbContextFactory<HallDbContext> contexts, DateOnly date, CancellationToken cancellationToken = default) =>
         $"YY{date:yyyyMMdd}-{await NextAsync(contexts, $"appointment:{date:yyyyMMdd}", cancellationToken):D3}";
 
+    /// <summary>A virus incident's number of the day it was reported (IT2): "BD20261126-001".</summary>
+    public static async Task<string> NextVirusIncidentNumberAsync(IDbContextFactory<HallDbContext> contexts, DateOnly date, CancellationToken cancellationToken = default) =>
+        Network.ItRules.Number(date, await NextAsync(contexts, Network.ItRules.SequenceName(date), cancellationToken));
+
     /// <summary>The next value of a sequence (1 for a new one).</summary>
     public static async Task<long> NextAsync(IDbContextFactory<HallDbContext> contexts, string name, CancellationToken cancellationToken = default)
     {

@@ -25,7 +25,8 @@ public sealed record AlertView(
 
 /// <summary>
 /// Open alerts, and acknowledging them. Who may acknowledge: the holders (A and B) of the posts of
-/// the alert's window, the handler of the alert's case (TL5), and managers. Two people at once → exactly one acknowledgement is stored;
+/// the alert's window, the handler of the alert's case (TL5), network administrators for the IT alerts (IT2, IT5), and managers.
+/// Two people at once → exactly one acknowledgement is stored;
 /// the other is told who was first.
 /// </summary>
 public sealed class AlertService(
@@ -37,6 +38,12 @@ public sealed class AlertService(
     IStringLocalizer<SharedResource> L)
 {
     public const int MaxNote = 500;
+
+    /// <summary>IT2, IT5: the alerts addressed to the network administrators, who see and acknowledge them.</summary>
+    public static readonly IReadOnlySet<string> NetworkKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AlertKinds.VirusIncidentOpen, AlertKinds.BootPasswordUnconfirmed,
+    };
 
     public async Task<IReadOnlyList<AlertView>> OpenAsync(int take = 50, CancellationToken cancellationToken = default)
     {
@@ -55,16 +62,18 @@ public sealed class AlertService(
             var windows = db.WindowsHeldBy(user.StaffId);
             var cases = MyCaseSubjects(db, user.StaffId);
             var inquiries = MyInquirySubjects(db, user.Name);
+            var network = IsNetworkAdmin(user) ? NetworkKinds.ToList() : [];
             open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject)
-                || inquiries.Contains(a.Subject));
+                || inquiries.Contains(a.Subject) || network.Contains(a.Kind));
         }
         return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
     }
 
     public async Task<SaveResult> AcknowledgeAsync(long alertId, string? note, CancellationToken cancellationToken = default)
     {
-        await authorizer.EnsureAsync(HallPolicies.Serve);
         var user = await currentUser.GetAsync();
+        // Window staff and managers; a network administrator (not window staff) for the IT alerts only, checked below.
+        await authorizer.EnsureAsync(IsNetworkAdmin(user) ? HallPolicies.Network : HallPolicies.Serve);
         note = note?.Trim();
         if (note is { Length: > MaxNote })
         {
@@ -80,6 +89,7 @@ public sealed class AlertService(
                 return new SaveResult([L["Alerts.Unknown"]]);
             }
             if (!user.IsManager
+                && !(IsNetworkAdmin(user) && NetworkKinds.Contains(alert.Kind))
                 && !(alert.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken))
                 && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken)
                 && !await MyInquirySubjects(db, user.Name).ContainsAsync(alert.Subject, cancellationToken))
@@ -111,6 +121,8 @@ public sealed class AlertService(
             }
         }
     }
+
+    private static bool IsNetworkAdmin(HallUserInfo user) => user.Principal.IsInRole(HallOps.Domain.Identity.HallRoles.NetworkAdmin);
 
     private string AlreadyAcknowledged(string? by, DateTimeOffset at) =>
         L["Alerts.AlreadyAcknowledged", by ?? "", TimeZoneInfo.ConvertTime(at, options.Value.Zone()).ToString("HH:mm:ss")];

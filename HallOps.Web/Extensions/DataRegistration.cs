@@ -55,6 +55,7 @@ public static class DataRegistration
         builder.Services.AddSingleton<HallOps.Domain.Accountability.DerelictionDrafter>();
         builder.Services.AddSingleton<HallOps.Domain.Complaints.ComplaintDeadlineScanner>();
         builder.Services.AddSingleton<HallOps.Domain.Appointments.AppointmentReporter>();
+        builder.Services.AddSingleton<HallOps.Domain.Network.ItIncidentMonitor>();
         builder.Services.AddHostedService<CaseCalendarWatcher>();
         builder.Services.AddScoped<HallDatabaseSetup>();
         builder.Services.AddScoped<DemoHallSeeder>();

@@ -68,6 +68,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Inquiries.DepartmentService>();
         builder.Services.AddSingleton<HallOps.Web.Inquiries.InquiryTokens>();
         builder.Services.AddScoped<HallOps.Web.Complaints.ComplaintService>();
+        builder.Services.AddScoped<HallOps.Web.Network.ItReportService>();
+        builder.Services.AddScoped<HallOps.Web.Network.NetworkDeskService>();
         builder.Services.AddScoped<HallOps.Web.Complaints.RatingService>();
         builder.Services.AddScoped<HallOps.Web.Assessment.AssessmentService>();
         builder.Services.AddSingleton<HallOps.Web.Assessment.WeekSummarySource>();

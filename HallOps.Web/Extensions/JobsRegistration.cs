@@ -52,6 +52,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<AppointmentJob>();
         builder.Services.AddTransient<CaseDeadlineScanJob>();
         builder.Services.AddTransient<ComplaintDeadlineJob>();
+        builder.Services.AddTransient<ItIncidentJob>();
         builder.Services.AddTransient<RectificationOverdueJob>();
         builder.Services.AddTransient<FireEquipmentJob>();
         builder.Services.AddTransient<DerelictionDraftJob>();

@@ -85,6 +85,7 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         await DemoPublicInfo.SeedAsync(db, cancellationToken);
         await DemoCompTime.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         await DemoAppointments.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
+        await DemoItIncidents.SeedAsync(db, time.GetUtcNow(), options.Value, cancellationToken);
     }
 
     /// <summary>The demo catalogue, version 1 of each matter, into a catalogue that is still empty (TL1, OT5).</summary>

@@ -106,6 +106,9 @@ public sealed record WallSnapshot(
     /// <summary>Before opening and by day: the windows whose pre-work self-check is not done (HY2), by number.</summary>
     public IReadOnlyList<WallHygieneWindow> HygieneDue { get; init; } = [];
 
+    /// <summary>IT2: how many virus incidents wait for the network administrator — a count only, no details on the wall.</summary>
+    public int OpenItIncidents { get; init; }
+
     /// <summary>The evening board: read only in <see cref="WallMode.Evening"/>, null otherwise.</summary>
     public EveningBoard? Evening { get; init; }
 
@@ -114,7 +117,7 @@ public sealed record WallSnapshot(
         Mode != next.Mode || !HygieneDue.SequenceEqual(next.HygieneDue)
         || (Evening is { } evening && next.Evening is { } nextEvening ? evening.PageDiffers(nextEvening) : (Evening is null) != (next.Evening is null))
         || Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows)
-        || CaseCounts != next.CaseCounts || !Cases.SequenceEqual(next.Cases) || Open != next.Open || Columns != next.Columns
+        || CaseCounts != next.CaseCounts || OpenItIncidents != next.OpenItIncidents || !Cases.SequenceEqual(next.Cases) || Open != next.Open || Columns != next.Columns
         || !Alerts.SequenceEqual(next.Alerts)
         || Floors.Count != next.Floors.Count
         || Floors.Zip(next.Floors).Any(f => f.First.Id != f.Second.Id || f.First.Name != f.Second.Name || !f.First.WindowIds.SequenceEqual(f.Second.WindowIds));

@@ -22,6 +22,8 @@ public sealed class WallReadModel : IDisposable
         HallSubjects.LeavePrefix, HallSubjects.CasePrefix, HallSubjects.MatterPrefix,
         // Rounds (SE2.2, SE4, HY2), their exceptions, the guards' shifts and hazard reports (SE7).
         HallSubjects.RoundPrefix, HallSubjects.RoundExceptionPrefix, HallSubjects.GuardShiftPrefix, HallSubjects.HazardPrefix,
+        // IT2: the count of open virus incidents.
+        HallSubjects.VirusIncidentPrefix,
     ];
 
     private readonly WallService _wall;

@@ -70,7 +70,8 @@ public sealed class WallService(
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
+        // IT2: the network administrator's incidents show on the wall as a count only, not as alert lines.
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen && a.Kind != AlertKinds.VirusIncidentOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
         var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => (h.Name, h.EmployeeNo));
         var byPost = state.Coverage.ToDictionary(c => c.PostId);
         var gapAlerts = alerts.Where(a => a.Kind == AlertKinds.CoverageGap && a.WindowId is not null).ToLookup(a => a.WindowId!.Value);
@@ -155,6 +156,7 @@ public sealed class WallService(
             PredictedGapWindows = predicted,
             Cases = cases,
             CaseCounts = caseCounts,
+            OpenItIncidents = await db.VirusIncidents.CountAsync(v => v.Status == HallOps.Domain.Network.VirusIncidentStatus.Open, cancellationToken),
             Mode = mode,
             NextChangeAt = nextChange,
             HygieneDue = hygiene,
