@@ -20,6 +20,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<InquiryEndOfDayJob>(InquiryEndOfDayJob.Id, job => job.RunAsync(CancellationToken.None), InquiryEndOfDayJob.Cron, options);
         jobs.AddOrUpdate<AppointmentJob>(AppointmentJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
+        jobs.AddOrUpdate<BootPasswordJob>(BootPasswordJob.Id, job => job.RunAsync(CancellationToken.None), BootPasswordJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -34,5 +35,6 @@ public static class JobSchedule
         jobs.Enqueue<FireEquipmentJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<InquiryEndOfDayJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<ComplaintDeadlineJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<BootPasswordJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

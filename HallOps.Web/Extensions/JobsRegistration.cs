@@ -56,6 +56,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<FireEquipmentJob>();
         builder.Services.AddTransient<DerelictionDraftJob>();
         builder.Services.AddTransient<InquiryEndOfDayJob>();
+        builder.Services.AddTransient<BootPasswordJob>();
         return builder;
     }
 

@@ -45,6 +45,7 @@ public static class PipelineExtensions
         app.MapPhotoEndpoints();
         app.MapHygieneScoreEndpoints();
         HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
+        HallOps.Web.Network.EquipmentEndpoints.MapEquipmentEndpoints(app);
         app.MapAssessmentEndpoints();
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
