@@ -22,6 +22,7 @@ public static class JobSchedule
         jobs.AddOrUpdate<ComplaintDeadlineJob>(ComplaintDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), ComplaintDeadlineJob.Cron, options);
         jobs.AddOrUpdate<AppointmentReportJob>(AppointmentReportJob.Id, job => job.RunAsync(CancellationToken.None), AppointmentReportJob.Cron, options);
         jobs.AddOrUpdate<ItIncidentJob>(ItIncidentJob.Id, job => job.RunAsync(CancellationToken.None), ItIncidentJob.Cron, options);
+        jobs.AddOrUpdate<BootPasswordJob>(BootPasswordJob.Id, job => job.RunAsync(CancellationToken.None), BootPasswordJob.Cron, options);
     }
 
     /// <summary>Jobs run once at start, so the status is known without waiting for the first minute.</summary>
@@ -37,5 +38,6 @@ public static class JobSchedule
         jobs.Enqueue<InquiryEndOfDayJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<ComplaintDeadlineJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<ItIncidentJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<BootPasswordJob>(job => job.RunAsync(CancellationToken.None));
     }
 }

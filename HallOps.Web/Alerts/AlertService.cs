@@ -63,8 +63,10 @@ public sealed class AlertService(
             var cases = MyCaseSubjects(db, user.StaffId);
             var inquiries = MyInquirySubjects(db, user.Name);
             var network = IsNetworkAdmin(user) ? NetworkKinds.ToList() : [];
+            var machines = MyEquipmentSubjects(db, user.StaffId);
             open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject)
-                || inquiries.Contains(a.Subject) || network.Contains(a.Kind));
+                || inquiries.Contains(a.Subject) || network.Contains(a.Kind)
+                || (a.Kind == AlertKinds.BootPasswordUnconfirmed && machines.Contains(a.Subject)));
         }
         return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
     }
@@ -92,7 +94,8 @@ public sealed class AlertService(
                 && !(IsNetworkAdmin(user) && NetworkKinds.Contains(alert.Kind))
                 && !(alert.WindowId is { } windowId && await db.WindowsHeldBy(user.StaffId).ContainsAsync(windowId, cancellationToken))
                 && !await MyCaseSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken)
-                && !await MyInquirySubjects(db, user.Name).ContainsAsync(alert.Subject, cancellationToken))
+                && !await MyInquirySubjects(db, user.Name).ContainsAsync(alert.Subject, cancellationToken)
+                && !(alert.Kind == AlertKinds.BootPasswordUnconfirmed && await MyEquipmentSubjects(db, user.StaffId).ContainsAsync(alert.Subject, cancellationToken)))
             {
                 return new SaveResult([L["Alerts.NotYours"]]);
             }
@@ -135,6 +138,10 @@ public sealed class AlertService(
     /// <summary>FQ3.8: the subjects ("inquiry:{id}") of the inquiries a person first received: their end-of-day alerts are theirs, window or not.</summary>
     private static IQueryable<string> MyInquirySubjects(HallDbContext db, string userName) =>
         db.Inquiries.Where(i => i.ResponderUserName == userName && i.Disposition == null).Select(i => HallSubjects.InquiryPrefix + i.Id);
+
+    /// <summary>IT5: the subjects ("equipment:{id}") of the machines a person holds (使用人): their boot-password alerts are theirs.</summary>
+    private static IQueryable<string> MyEquipmentSubjects(HallDbContext db, int? staffId) =>
+        db.Equipment.Where(e => staffId != null && e.HolderStaffId == staffId).Select(e => HallSubjects.EquipmentPrefix + e.Id);
 
     private static IQueryable<AlertView> Views(IQueryable<Alert> alerts, HallDbContext db) =>
         alerts.Select(a => new AlertView(

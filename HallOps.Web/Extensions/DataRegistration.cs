@@ -42,6 +42,8 @@ public static class DataRegistration
         builder.Services.AddSingleton<HallOps.Domain.Appointments.AppointmentMonitor>();
         builder.Services.AddSingleton<RectificationMonitor>();
         builder.Services.AddSingleton<FireEquipmentMonitor>();
+        builder.Services.AddSingleton(new HallOps.Domain.Network.BootPasswordSettings(options.Network.BootPasswordGraceWorkingDays));
+        builder.Services.AddSingleton<HallOps.Domain.Network.BootPasswordMonitor>();
         builder.Services.AddSingleton<HallOps.Domain.Inquiries.InquiryEndOfDay>();
         if (options.CaseDueSoonWorkingDays is < 0 or > 20)
         {

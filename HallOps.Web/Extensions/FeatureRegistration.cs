@@ -56,6 +56,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<HallOps.Web.Hygiene.RectificationService>();
         builder.Services.AddScoped<HallOps.Web.Hygiene.HygieneScoreService>();
         builder.Services.AddScoped<HallOps.Web.FireSafety.FireEquipmentService>();
+        builder.Services.AddScoped<HallOps.Web.Network.EquipmentService>();
         builder.Services.AddScoped<RoundScheduleAdminService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GuardShiftService>();
         builder.Services.AddScoped<HallOps.Web.Guard.GuardRoundService>();

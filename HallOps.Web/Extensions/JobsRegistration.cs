@@ -58,6 +58,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<DerelictionDraftJob>();
         builder.Services.AddTransient<InquiryEndOfDayJob>();
         builder.Services.AddTransient<AppointmentReportJob>();
+        builder.Services.AddTransient<BootPasswordJob>();
         return builder;
     }
 

@@ -46,6 +46,7 @@ public static class PipelineExtensions
         app.MapPhotoEndpoints();
         app.MapHygieneScoreEndpoints();
         HallOps.Web.Complaints.RatingEndpoints.MapRatingEndpoints(app);
+        HallOps.Web.Network.EquipmentEndpoints.MapEquipmentEndpoints(app);
         app.MapAssessmentEndpoints();
         HallOps.Web.PublicInfo.PublicHallEndpoints.MapPublicHallEndpoints(app);
         app.MapAppointmentReportEndpoints();
