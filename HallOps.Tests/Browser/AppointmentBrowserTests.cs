@@ -12,7 +12,7 @@ namespace HallOps.Tests.Browser;
 /// After-hours appointments in real browsers (AP1–AP4.2, OT1): a citizen books on the public page on
 /// a phone, without an account; window 1's 张晓明 sees the request on his appointment desk without a
 /// reload and accepts it with himself serving; the citizen's own page then shows his name, his phone
-/// and the matter's whole materials list.
+/// and the matter's whole materials list; the wall screen lists it with who serves.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed partial class AppointmentBrowserTests(ITestOutputHelper output) : BrowserTest
@@ -73,7 +73,17 @@ public sealed partial class AppointmentBrowserTests(ITestOutputHelper output) : 
         await Expect(book.Locator("#book-slot")).ToContainTextAsync(slotText.Split(' ')[1]);
         var statusShot = BrowserHost.ScreenshotPath("book-status-390x844.png");
         await book.ScreenshotAsync(new PageScreenshotOptions { Path = statusShot, FullPage = true });
-        output.WriteLine($"screenshots: {formShot}, {deskShot}, {statusShot}");
+
+        // The manager's wall screen lists the accepted appointment with who serves (AP4, no requester data).
+        var wallContext = await host.NewContextAsync(1920, 1080);
+        var wall = await host.SignInAsync(wallContext, "wall", "/wall");
+        var listed = wall.Locator("#wall-appointments [data-wall-appointment]");
+        await Expect(listed.First).ToBeVisibleAsync(Live);
+        await Expect(wall.Locator("#wall-appointments")).ToContainTextAsync("张晓明");
+        await Expect(wall.Locator("#wall-appointments")).Not.ToContainTextAsync("王建军");
+        var wallShot = BrowserHost.ScreenshotPath("wall-appointments-1920x1080.png");
+        await wall.ScreenshotAsync(new PageScreenshotOptions { Path = wallShot });
+        output.WriteLine($"screenshots: {formShot}, {deskShot}, {statusShot}, {wallShot}");
     }
 
     [GeneratedRegex(@"(\d+)\s*\+\s*(\d+)")]

@@ -75,6 +75,9 @@ public sealed record WallCaseCounts(int AcceptedToday, int CompletedToday, int D
 }
 
 /// <summary>The footer's figures for today (in evening mode the gap minutes and predicted gaps are not read: 0).</summary>
+/// <summary>An after-hours appointment on the wall (AP4): when, which window and matter, who serves, whether they are in.</summary>
+public sealed record WallAppointment(long Id, DateTimeOffset SlotStart, int WindowNumber, string MatterName, string? ServingStaffName, bool Accepted, bool CheckedIn);
+
 public sealed record WallCounts(int Open, int Total, int CoveredByB, int Gaps, int GapMinutesToday, int ConfigGaps, int PredictedGapsNextDay, int OpenAlerts);
 
 public sealed record WallSnapshot(
@@ -105,6 +108,9 @@ public sealed record WallSnapshot(
 
     /// <summary>Before opening and by day: the windows whose pre-work self-check is not done (HY2), by number.</summary>
     public IReadOnlyList<WallHygieneWindow> HygieneDue { get; init; } = [];
+
+    /// <summary>AP4: the coming week's after-hours appointments (tonight, the evenings, the weekend) (requested or accepted), soonest first; no requester data.</summary>
+    public IReadOnlyList<WallAppointment> Appointments { get; init; } = [];
 
     /// <summary>IT2: how many virus incidents wait for the network administrator — a count only, no details on the wall.</summary>
     public int OpenItIncidents { get; init; }

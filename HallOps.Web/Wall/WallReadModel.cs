@@ -23,7 +23,7 @@ public sealed class WallReadModel : IDisposable
         // Rounds (SE2.2, SE4, HY2), their exceptions, the guards' shifts and hazard reports (SE7).
         HallSubjects.RoundPrefix, HallSubjects.RoundExceptionPrefix, HallSubjects.GuardShiftPrefix, HallSubjects.HazardPrefix,
         // IT2: the count of open virus incidents.
-        HallSubjects.VirusIncidentPrefix,
+        HallSubjects.VirusIncidentPrefix, HallSubjects.AppointmentPrefix,
     ];
 
     private readonly WallService _wall;

@@ -1,4 +1,5 @@
 using HallOps.Domain.Alerts;
+using HallOps.Domain.Appointments;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Cases;
 using HallOps.Domain.Hall;
@@ -156,6 +157,7 @@ public sealed class WallService(
             PredictedGapWindows = predicted,
             Cases = cases,
             CaseCounts = caseCounts,
+            Appointments = await AppointmentsAsync(db, calendar, now, cancellationToken),
             OpenItIncidents = await db.VirusIncidents.CountAsync(v => v.Status == HallOps.Domain.Network.VirusIncidentStatus.Open, cancellationToken),
             Mode = mode,
             NextChangeAt = nextChange,
@@ -163,6 +165,28 @@ public sealed class WallService(
             Evening = evening,
         };
     }
+
+    /// <summary>
+    /// AP4 on the wall: appointments requested or accepted from two hours ago to the end of the coming
+    /// week — tonight's, the next evenings' and the weekend's — soonest first (a screenful).
+    /// </summary>
+    private static async Task<IReadOnlyList<WallAppointment>> AppointmentsAsync(HallDbContext db, WorkingCalendar calendar, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var today = calendar.LocalDate(now);
+        var until = calendar.ToInstant(today.AddDays(8), TimeOnly.MinValue);
+        var since = now.AddHours(-2);
+        var rows = await (
+            from a in db.Appointments.AsNoTracking()
+            where (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Accepted) && a.SlotStart >= since && a.SlotStart < until
+            join w in db.Windows on a.WindowId equals w.Id
+            select new WallAppointment(a.Id, a.SlotStart, w.Number, a.MatterName, a.ServingStaffName, a.Status == AppointmentStatus.Accepted, a.CheckedInAt != null))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.SlotStart).Take(WallAppointmentsShown)];
+    }
+
+    /// <summary>How many appointments the wall's side column lists.</summary>
+    public const int WallAppointmentsShown = 6;
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
 
