@@ -46,6 +46,9 @@ public sealed class AppointmentDeskService(
     public const int MaxReason = 500;
     public const int MaxApprover = 100;
 
+    /// <summary>Check-in opens this long before the slot: arriving at the hall for it, not a day ahead.</summary>
+    public static readonly TimeSpan CheckInOpens = TimeSpan.FromHours(2);
+
     /// <summary>Requests of my windows: open ones first by reply deadline, then upcoming by slot, then the last 30 days.</summary>
     public async Task<IReadOnlyList<AppointmentRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -308,6 +311,10 @@ public sealed class AppointmentDeskService(
             return new SaveResult([L["Appointment.AlreadyCheckedIn", TimeZoneInfo.ConvertTime(at, (await calendars.GetAsync()).Zone).ToString("HH:mm")]]);
         }
         var now = time.GetUtcNow();
+        if (now < appointment.SlotStart - CheckInOpens)
+        {
+            return new SaveResult([L["Appointment.CheckInTooEarly", (int)CheckInOpens.TotalHours]]);
+        }
         appointment.CheckedInAt = now;
         appointment.CheckedInLate = AppointmentRules.Arrival(now, appointment.SlotStart) == ArrivalVerdict.Late;
         appointment.Version++;

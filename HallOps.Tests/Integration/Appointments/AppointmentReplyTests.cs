@@ -122,6 +122,9 @@ public sealed class AppointmentReplyTests(CoverageHall hall) : IClassFixture<Cov
             Assert.Equal(["只能为自己签到：本预约的服务人员是张晓明。"], (await Service<AppointmentDeskService>(other).CheckInAsync(appointment.Id)).Errors);
         }
 
+        // A day ahead is not arriving for it: check-in opens two hours before the slot.
+        Assert.Equal(["预约开始前2小时内方可到岗签到"], (await desk.CheckInAsync(appointment.Id)).Errors);
+
         // Say the slot was yesterday evening (Tuesday 24th, closing 17:00): checking in now, after it, is flagged late (AP4.3).
         await using (var db = hall.CreateDbContext())
         {
