@@ -1,3 +1,4 @@
+using System.Globalization;
 using HallOps.Domain.Appointments;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Cases;
@@ -144,6 +145,18 @@ public sealed class AppointmentBookingService(
             accepted ? a.ServingStaffName : null, accepted ? a.ServingStaffPhone : null,
             accepted ? (a.MaterialsList ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             a.Status == AppointmentStatus.Declined ? a.DeclineReason : null);
+    }
+
+    /// <summary>A slot as the staff pages list it: "11-28 星期六 10:00", in hall time.</summary>
+    public string SlotLabel(DateTimeOffset? slot)
+    {
+        if (slot is not { } value)
+        {
+            return "";
+        }
+        var local = TimeZoneInfo.ConvertTime(value, hall.Value.Zone());
+        return L["AppointmentIntake.SlotOption", local.ToString("MM-dd", CultureInfo.InvariantCulture), L[$"Book.Weekday.{local.DayOfWeek}"],
+            local.ToString("HH:mm", CultureInfo.InvariantCulture)];
     }
 
     /// <summary>The messages for a refused slot, with the earliest slot that would be taken.</summary>

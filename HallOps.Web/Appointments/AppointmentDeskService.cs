@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data;
 using System.Data.Common;
 using HallOps.Domain.Appointments;
@@ -393,6 +394,18 @@ public sealed class AppointmentDeskService(
         appointment.CompletionNote = text.Length == 0 ? null : text;
         appointment.Version++;
         return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>A served time typed as "HH:mm" on the slot's day, in hall time; nothing when it is not a time.</summary>
+    public DateTimeOffset? OnSlotDay(DateTimeOffset slotStart, string? clock)
+    {
+        if (!TimeOnly.TryParseExact(clock ?? "", "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return null;
+        }
+        var zone = hall.Value.Zone();
+        var local = TimeZoneInfo.ConvertTime(slotStart, zone).Date + time.ToTimeSpan();
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>Saves; a concurrent change (or a second earned line for one appointment) is told to reload.</summary>
