@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace HallOps.Bench.Circuits;
+
+/// <summary>The server's figures at one moment (GET /diagnostics/server).</summary>
+public sealed record ServerSnapshot(long Circuits, double CpuMilliseconds, long? HeapBytes, long? WorkingSetBytes, int ProcessorCount);
+
+/// <summary>
+/// Reads the server's CPU time, open circuits and managed heap from /diagnostics/server (as an
+/// admin; <c>?gc=full</c> forces a full compacting GC first, so the heap is what is retained). When
+/// the endpoint is not there, falls back to the CPU time of the server's process in /proc, if its id is known.
+/// </summary>
+public sealed class ServerProbe(HallSession admin, int? serverPid)
+{
+    private bool? _endpoint;
+
+    public async Task<ServerSnapshot?> ReadAsync(bool fullGc)
+    {
+        if (_endpoint != false)
+        {
+            try
+            {
+                var json = await admin.GetStringAsync(fullGc ? "diagnostics/server?gc=full" : "diagnostics/server");
+                using var document = JsonDocument.Parse(json);
+                var root = document.RootElement;
+                _endpoint = true;
+                return new ServerSnapshot(
+                    root.GetProperty("circuits").GetInt64(),
+                    root.GetProperty("cpuMilliseconds").GetDouble(),
+                    root.GetProperty("heapBytes").GetInt64(),
+                    root.GetProperty("workingSetBytes").GetInt64(),
+                    root.GetProperty("processorCount").GetInt32());
+            }
+            catch (HttpRequestException) when (_endpoint is null)
+            {
+                _endpoint = false;
+            }
+        }
+        return serverPid is { } pid ? FromProc(pid) : null;
+    }
+
+    /// <summary>utime + stime of /proc/pid/stat (clock ticks of 10 ms), and the process's allowed cores.</summary>
+    private static ServerSnapshot? FromProc(int pid)
+    {
+        var path = $"/proc/{pid}/stat";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        return new ServerSnapshot(0, ticks * 10.0, null, null, status is null ? Environment.ProcessorCount : CountCpus(status.Split(':')[1].Trim()));
+    }
+
+    private static int CountCpus(string list) => list.Split(',').Sum(part => part.Split('-') is [var from, var to]
+        ? int.Parse(to, CultureInfo.InvariantCulture) - int.Parse(from, CultureInfo.InvariantCulture) + 1
+        : 1);
+}
