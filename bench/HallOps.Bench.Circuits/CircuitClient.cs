@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +35,7 @@ public readonly record struct BatchArrival(long ArrivedUs, long StampUs, int Byt
 public sealed class CircuitClient : IAsyncDisposable
 {
     private static readonly IHubProtocol Protocol = new BlazorPackProtocol();
-    private static readonly IServiceProvider HubServices = new ServiceCollection().AddOptions().BuildServiceProvider();
+    private static readonly IServiceProvider HubServices = new NoServices();
     private static readonly Type[] RenderBatchArgs = [typeof(long), typeof(byte[])];
     private static readonly Type[] BeginInvokeJSArgs = [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)];
     private static readonly Type[] EndInvokeDotNetArgs = [typeof(string), typeof(bool), typeof(string)];
@@ -337,6 +336,15 @@ public sealed class CircuitClient : IAsyncDisposable
         }
         return newest;
     }
+}
+
+/// <summary>
+/// The hub connections' service provider: they need none of its services (defaults apply), and
+/// unlike a built provider it is not disposed with each connection, so all circuits share it.
+/// </summary>
+internal sealed class NoServices : IServiceProvider
+{
+    public object? GetService(Type serviceType) => null;
 }
 
 /// <summary>Wall-clock time in Unix microseconds, the unit of the pages' data-event-us stamps.</summary>

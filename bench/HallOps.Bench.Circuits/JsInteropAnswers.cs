@@ -26,12 +26,6 @@ public static class JsInteropAnswers
     /// <summary>Value answers by identifier (JSON), for calls whose result a component reads.</summary>
     private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
     {
-        // MudBlazor: the viewport and element geometry some components ask for.
-        ["mudResizeListener.getBrowserWindowSize"] = """{"height":1080,"width":1920}""",
-        ["mudResizeListenerFactory.getBrowserWindowSize"] = """{"height":1080,"width":1920}""",
-        ["mudElementRef.getBoundingClientRect"] = """{"top":0,"left":0,"width":100,"height":40,"x":0,"y":0,"bottom":40,"right":100,"windowHeight":1080,"windowWidth":1920,"scrollX":0,"scrollY":0}""",
-        ["mudResizeListener.matchMedia"] = "false",
-        ["mudResizeObserver.connect"] = "[]",
         // MudBlazor's popover provider: checks that its helper script is loaded, counts providers (one per page).
         ["window.hasOwnProperty"] = "true",
         ["mudpopoverHelper.countProviders"] = "1",
@@ -43,9 +37,6 @@ public static class JsInteropAnswers
         "Blazor._internal.attachWebRendererInterop",
         // The title the page had before the circuit: none to keep.
         "Blazor._internal.PageTitle.getAndRemoveExistingTitle",
-        "Blazor._internal.navigationManager.enableNavigationInterception",
-        "Blazor._internal.domWrapper.focus",
-        "import",
     };
 
     /// <summary>Calls logged as unknown so far (identifier, result type).</summary>

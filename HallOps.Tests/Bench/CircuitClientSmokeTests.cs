@@ -1,0 +1,95 @@
+using System.Net;
+using HallOps.Bench.Circuits;
+using HallOps.Tests.Browser;
+using HallOps.Tests.Support;
+using HallOps.Web.Windows;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace HallOps.Tests.Bench;
+
+/// <summary>
+/// The circuit load client (bench/HallOps.Bench.Circuits) against the real app over Kestrel, no
+/// browser. The client speaks Blazor Server's internal protocol (blazorpack, the render batch
+/// format, the renderer's interop calls), so an upgrade that changes it fails here, loudly.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper output) : IClassFixture<KestrelHall>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task WallCircuit_StartsFromThePrerenderedPage_AndReceivesThePushOfAWindowRename()
+    {
+        using var wall = await HallSession.SignInAsync(hall.Origin, "wall", DemoAccounts.Password);
+        await using var circuit = await CircuitClient.OpenAsync(wall, "/wall", CircuitMode.Dom, output.WriteLine);
+        var card = Selector.Parse(".wall-card[data-window=\"1\"]");
+        await circuit.WaitForAsync(card, Timeout);
+        var batchesBefore = circuit.Batches;
+
+        await RenameWindowAsync(1, "冒烟测试窗口");
+
+        await circuit.WaitForAsync(card.WithText("冒烟测试窗口"), Timeout);
+        Assert.True(circuit.Batches > batchesBefore);
+        Assert.Null(circuit.Error);
+    }
+
+    [Fact]
+    public async Task StaffCircuit_ClicksSignOn_WithTheHandlerIdFromTheBatches_AndTheDomModelShowsThemOnPost()
+    {
+        using var staff = await HallSession.SignInAsync(hall.Origin, "staff", DemoAccounts.Password);
+        await using var circuit = await CircuitClient.OpenAsync(staff, "/my", CircuitMode.Dom, output.WriteLine);
+        var signOn = Selector.Parse("button[data-sign-on=\"1\"]");
+        await circuit.WaitForAsync(signOn, Timeout);
+
+        await circuit.ClickAsync(signOn);
+
+        await circuit.WaitForAsync(Selector.Parse("#my-go-away"), Timeout);
+        Assert.Null(circuit.Read(dom => dom.Find(signOn)));
+        Assert.Null(circuit.Error);
+    }
+
+    private async Task RenameWindowAsync(int number, string name)
+    {
+        await using var scope = SignedInScope.Manager(hall.App);
+        var windows = scope.ServiceProvider.GetRequiredService<WindowAdminService>();
+        var row = (await windows.ListAsync()).Single(w => w.Number == number);
+        var result = await windows.SaveAsync(new WindowEdit
+        {
+            Id = row.Id, Number = row.Number, Name = name, FloorId = row.FloorId, HomeUnitId = row.HomeUnitId, IsActive = row.IsActive,
+            ChiefRepresentativeStaffId = row.ChiefRepresentativeStaffId, AppointmentPhone = row.AppointmentPhone,
+        });
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+}
+
+/// <summary>
+/// The demo hall served by Kestrel on a free port of 127.0.0.1 (circuits need a real socket), on its
+/// own database file, open all day so the wall shows the day cards whatever the hour.
+/// </summary>
+public sealed class KestrelHall : IAsyncLifetime
+{
+    private readonly HallDatabaseFile _database = new();
+
+    public HallAppFactory App { get; private set; } = default!;
+
+    public Uri Origin { get; private set; } = default!;
+
+    public Task InitializeAsync()
+    {
+        App = new HallAppFactory(_database, settings: CoverageBrowserSupport.AllDaySettings.ToDictionary());
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        App.StartServer();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Origin = new Uri(address.TrimEnd('/') + "/");
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _database.Dispose();
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Holds real Blazor Server circuits without a browser (bench/HallOps.Bench.Circuits) and prints one
+# summary table: circuits live/failed, ramp time, hall event → every wall screen latency, interaction
+# round trips, server CPU per core and per circuit per event, managed heap per circuit.
+# Usage:
+#   bench/circuits.sh                      standard scenario: 100 walls, 10 staff, 2 guards, 300 events
+#   bench/circuits.sh --walls 500 --events 200 --think 500
+#   bench/circuits.sh --ramp 5000          P1: add 500 walls per step while staff and guards interact,
+#                                          until the interactions' p95 passes 200 ms or circuits fail
+#   bench/circuits.sh --unpinned ...       do not pin the server and the client to separate cores
+# Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
+# --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
+# account per window's A holder, fresh database, open all day) runs on core 0, the client on core 1.
+# Set PORT to use another port than 5098.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${PORT:-5098}
+url="http://127.0.0.1:$port"
+data=$(mktemp -d)
+app=
+stop_app() {
+  # The app itself, by its pid: nothing else is stopped.
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    app=
+  fi
+}
+trap 'stop_app; rm -rf "$data"' EXIT
+
+pinned=true
+client_args=()
+for arg in "$@"; do
+  if [ "$arg" = "--unpinned" ]; then pinned=false; else client_args+=("$arg"); fi
+done
+if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); else server_cpu=(); client_cpu=(); fi
+# Thousands of circuits are thousands of sockets on each side.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+build() { dotnet build "$1" -c Release -v quiet -nologo >"$data/build.log" 2>&1 || { cat "$data/build.log"; exit 1; }; }
+build HallOps.Web
+build bench/HallOps.Bench.Circuits
+
+# exec all the way down, so that $! is the HallOps.Web process itself.
+(cd HallOps.Web && exec env \
+  ASPNETCORE_ENVIRONMENT=Development \
+  ConnectionStrings__Hall="Data Source=$data/hallops.db" \
+  Hall__DemoSeedStaffAccounts=true \
+  Logging__LogLevel__Default=Warning \
+  Hall__OpeningHours__Seasons__0__Name=全天 \
+  Hall__OpeningHours__Seasons__0__Starts=01-01 \
+  Hall__OpeningHours__Seasons__0__MorningStart=00:00 \
+  Hall__OpeningHours__Seasons__0__MorningEnd=12:00 \
+  Hall__OpeningHours__Seasons__0__AfternoonStart=12:00 \
+  Hall__OpeningHours__Seasons__0__AfternoonEnd=23:59 \
+  "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "$url") >>"$data/app.log" 2>&1 &
+app=$!
+
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "$url/account/login" && break
+  kill -0 "$app" 2>/dev/null || { tail -n 40 "$data/app.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core 0, client core 1" || echo "unpinned" )" >&2
+rc=0
+"${client_cpu[@]}" dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" \
+  --server-pid "$app" "${client_args[@]}" || rc=$?
+if grep -qE "fail:|crit:" "$data/app.log"; then
+  echo "server log errors:" >&2
+  grep -E -A3 "fail:|crit:" "$data/app.log" | head -n 40 >&2
+fi
+exit "$rc"
