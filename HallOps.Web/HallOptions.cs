@@ -19,6 +19,13 @@ public sealed class HallOptions
     /// <summary>Seed the demo hall and its demo accounts into an empty database.</summary>
     public bool DemoSeed { get; set; }
 
+    /// <summary>
+    /// With the demo seed: also give the A holder of each window from 2 on an account named by their
+    /// staff number in lower case (zw002 … zw024, the demo password), so that several clerks can be
+    /// signed in at once (load tests, training). Window 1's A holder is the <c>staff</c> account.
+    /// </summary>
+    public bool DemoSeedStaffAccounts { get; set; }
+
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public OpeningHoursOptions OpeningHours { get; set; } = new();

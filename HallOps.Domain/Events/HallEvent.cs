@@ -6,6 +6,9 @@ namespace HallOps.Domain.Events;
 /// </summary>
 public sealed record HallEvent(string Kind, string Subject, DateTimeOffset At, string Origin)
 {
+    /// <summary>When the event was raised, as Unix time in microseconds (the stamp screens render for latency checks).</summary>
+    public long AtMicroseconds => (At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
     public static class Kinds
     {
         public const string Changed = "changed";

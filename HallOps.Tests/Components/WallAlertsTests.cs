@@ -133,6 +133,21 @@ public sealed class WallAlertsTests : IAsyncLifetime
     }
 
     /// <summary>Renders the column in the hall's language.</summary>
+    [Fact]
+    public void APageRenderWithTheSameAlerts_RendersNothing_AChangedAlertRendersTheColumn()
+    {
+        var cut = Render([TakeOver, EscalatedGap], total: 2);
+        var renders = cut.RenderCount;
+
+        // The wall re-reads its snapshot: new lists, equal alerts.
+        cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { }, EscalatedGap with { }]).Add(c => c.Total, 2));
+        Assert.Equal(renders, cut.RenderCount);
+
+        cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) }, EscalatedGap]).Add(c => c.Total, 2));
+        Assert.Equal(renders + 1, cut.RenderCount);
+        Assert.Equal("已确认 · 李静", Text(AlertOf(cut, 31), ".wall-alert-ack"));
+    }
+
     private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total)
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");

@@ -50,6 +50,7 @@ public static class PipelineExtensions
         app.MapAssessmentEndpoints();
         HallOps.Web.PublicInfo.PublicHallEndpoints.MapPublicHallEndpoints(app);
         app.MapAppointmentReportEndpoints();
+        HallOps.Web.Diagnostics.DiagnosticsEndpoints.MapDiagnosticsEndpoints(app);
         app.MapHub<HallHub>("/hubs/hall").RequireAuthorization(HallPolicies.Viewer);
         return app;
     }

@@ -17,6 +17,8 @@ public static class UiRegistration
         {
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         });
+        builder.Services.AddSingleton<HallOps.Web.Diagnostics.CircuitCounter>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, HallOps.Web.Diagnostics.CircuitCountingHandler>();
         builder.Services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

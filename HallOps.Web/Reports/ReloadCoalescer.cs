@@ -11,9 +11,29 @@ public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed
     private readonly Lock _gate = new();
     private bool _running;
     private bool _again;
+    private long _requestedMicroseconds;
+
+    /// <summary>
+    /// The time (Unix µs) of the newest hall event the running or last reload includes: set before
+    /// each reload starts, so what it then renders shows at least that event. Pages render it as
+    /// <c>data-event-us</c> for latency measurement.
+    /// </summary>
+    public long EventMicroseconds { get; private set; }
 
     /// <summary>Completes when the reloads started by the requests so far have run (for tests and disposal).</summary>
     public Task Idle { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Asks for a reload because of <paramref name="cause"/>, whose time the reload's render then carries.</summary>
+    public void Request(HallOps.Domain.Events.HallEvent cause)
+    {
+        var stamp = cause.AtMicroseconds;
+        var seen = Interlocked.Read(ref _requestedMicroseconds);
+        while (stamp > seen && Interlocked.CompareExchange(ref _requestedMicroseconds, stamp, seen) != seen)
+        {
+            seen = Interlocked.Read(ref _requestedMicroseconds);
+        }
+        Request();
+    }
 
     /// <summary>Asks for a reload: starts one, or makes the running one be followed by exactly one more.</summary>
     public void Request()
@@ -34,6 +54,7 @@ public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed
     {
         while (true)
         {
+            EventMicroseconds = Interlocked.Read(ref _requestedMicroseconds);
             try
             {
                 await reload();

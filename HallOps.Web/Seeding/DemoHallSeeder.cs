@@ -207,21 +207,36 @@ public sealed class DemoHallSeeder(HallDbContext db, UserManager<HallUser> users
         foreach (var (userName, role, displayName) in Accounts)
         {
             var staff = allStaff.FirstOrDefault(s => s.Name == displayName);
-            var user = new HallUser { UserName = userName, DisplayName = displayName, StaffMemberId = staff?.Id };
-            var result = await users.CreateAsync(user, DemoPassword);
-            if (!result.Succeeded)
+            await CreateAccountAsync(userName, role, staff, displayName);
+        }
+        var clerkAccounts = 0;
+        if (options.Value.DemoSeedStaffAccounts)
+        {
+            foreach (var clerk in aHolders.Where(a => a.UserId is null))
             {
-                throw new InvalidOperationException($"Demo account {userName}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-            }
-            await users.AddToRoleAsync(user, role);
-            if (staff is not null)
-            {
-                staff.UserId = user.Id;
+                await CreateAccountAsync(clerk.EmployeeNo.ToLowerInvariant(), HallRoles.Staff, clerk);
+                clerkAccounts++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo hall seeded: {Windows} windows, {Staff} staff, {Accounts} accounts",
-            windows.Count, allStaff.Count, Accounts.Count);
+            windows.Count, allStaff.Count, Accounts.Count + clerkAccounts);
+    }
+
+    /// <summary>One demo account with the demo password, linked to its staff member when there is one.</summary>
+    private async Task CreateAccountAsync(string userName, string role, StaffMember? staff, string? displayName = null)
+    {
+        var user = new HallUser { UserName = userName, DisplayName = displayName ?? staff!.Name, StaffMemberId = staff?.Id };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {userName}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, role);
+        if (staff is not null)
+        {
+            staff.UserId = user.Id;
+        }
     }
 
     /// <summary>Prints where the demo hall is served and how to sign in.</summary>

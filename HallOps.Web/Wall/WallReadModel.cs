@@ -42,6 +42,9 @@ public sealed class WallReadModel : IDisposable
 
     /// <summary>Counts the round and calendar events among them: while it stays, the day's pre-work checks need no new read.</summary>
     private long _roundChanges;
+
+    /// <summary>The newest wall-relevant event's time (Unix µs): each frame carries it as its stamp.</summary>
+    private long _lastEventMicroseconds;
     private WallFrame? _current;
 
     public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, ILogger<WallReadModel> logger)
@@ -92,6 +95,7 @@ public sealed class WallReadModel : IDisposable
                 // Before the change count: a read that sees the new change count sees this one too.
                 Interlocked.Increment(ref _roundChanges);
             }
+            InterlockedMax(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
             Interlocked.Increment(ref _changes);
             _reloads.Writer.TryWrite(true);
         }
@@ -158,7 +162,9 @@ public sealed class WallReadModel : IDisposable
         try
         {
             // Read the counter before the data: an event committed after this point bumps it and
-            // triggers another read, so a stored snapshot is never wrongly taken as current.
+            // triggers another read, so a stored snapshot is never wrongly taken as current. The stamp
+            // is read first: a frame never claims an event newer than its data.
+            var stamp = Interlocked.Read(ref _lastEventMicroseconds);
             var change = Interlocked.Read(ref _changes);
             var rounds = Interlocked.Read(ref _roundChanges);
             var current = _current;
@@ -166,7 +172,7 @@ public sealed class WallReadModel : IDisposable
             {
                 return current;
             }
-            var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change);
+            var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change, stamp);
             Reads++;
             Volatile.Write(ref _current, loaded);
             ArmClock(loaded.Snapshot.NextChangeAt);
@@ -175,6 +181,20 @@ public sealed class WallReadModel : IDisposable
         finally
         {
             _loading.Release();
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Interlocked.Read(ref target);
+        while (value > seen)
+        {
+            var found = Interlocked.CompareExchange(ref target, value, seen);
+            if (found == seen)
+            {
+                return;
+            }
+            seen = found;
         }
     }
 
@@ -205,5 +225,8 @@ public sealed class WallReadModel : IDisposable
     }
 }
 
-/// <summary>A wall snapshot and its version: a higher version was read after more changes.</summary>
-public sealed record WallFrame(WallSnapshot Snapshot, long Version);
+/// <summary>
+/// A wall snapshot and its version: a higher version was read after more changes. <paramref name="EventMicroseconds"/>
+/// is the time of the newest hall event it shows (Unix µs, 0 before any), rendered for latency measurement.
+/// </summary>
+public sealed record WallFrame(WallSnapshot Snapshot, long Version, long EventMicroseconds);

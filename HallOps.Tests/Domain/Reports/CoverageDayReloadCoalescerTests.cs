@@ -55,4 +55,35 @@ public class CoverageDayReloadCoalescerTests
         Assert.Equal(2, runs);
         Assert.Single(failures);
     }
+
+    [Fact]
+    public async Task EventStamp_AReloadCarriesTheNewestEventRequestedBeforeItStarted_NeverALaterOne()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<long>();
+        ReloadCoalescer? coalescer = null;
+        coalescer = new ReloadCoalescer(async () =>
+        {
+            seen.Add(coalescer!.EventMicroseconds);
+            if (seen.Count == 1)
+            {
+                started.SetResult();
+                await release.Task;
+            }
+        });
+        var at = new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+        HallOps.Domain.Events.HallEvent Event(int seconds) => new("changed", "presence:1", at.AddSeconds(seconds), "test");
+
+        coalescer.Request(Event(2));
+        await started.Task;
+        coalescer.Request(Event(5));
+        coalescer.Request(Event(3));
+        var busy = coalescer.Idle;
+        release.SetResult();
+        await busy;
+
+        Assert.Equal([Event(2).AtMicroseconds, Event(5).AtMicroseconds], seen);
+        Assert.Equal(at.AddSeconds(5).ToUnixTimeMilliseconds() * 1000, seen[1]);
+    }
 }
