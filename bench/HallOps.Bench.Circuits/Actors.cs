@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace HallOps.Bench.Circuits;
 
 /// <summary>What the interactive circuits share while a scenario runs.</summary>
-public sealed class Interactions(TimeSpan think, CancellationToken stop)
+public sealed class Interactions(TimeSpan think, CancellationToken stop, Action<string> log)
 {
     private long _events;
     private long _failures;
@@ -35,7 +35,10 @@ public sealed class Interactions(TimeSpan think, CancellationToken stop)
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
-            Interlocked.Increment(ref _failures);
+            if (Interlocked.Increment(ref _failures) <= 5)
+            {
+                log($"interaction failed ({what}): {ex.Message}");
+            }
             throw;
         }
     }

@@ -29,6 +29,10 @@ public static class JsInteropAnswers
         // MudBlazor's popover provider: checks that its helper script is loaded, counts providers (one per page).
         ["window.hasOwnProperty"] = "true",
         ["mudpopoverHelper.countProviders"] = "1",
+        // MudBlazor's breakpoint and element geometry: a 1920×1080 window, a button-sized element at the top left.
+        ["mudResizeListener.getBrowserWindowSize"] = """{"height":1080,"width":1920}""",
+        ["mudElementRef.getBoundingClientRect"] =
+            """{"top":0,"left":0,"width":120,"height":40,"windowHeight":1080,"windowWidth":1920,"scrollX":0,"scrollY":0}""",
     };
 
     /// <summary>Identifiers answered with null on purpose (no result is read); not logged.</summary>
@@ -37,6 +41,8 @@ public static class JsInteropAnswers
         "Blazor._internal.attachWebRendererInterop",
         // The title the page had before the circuit: none to keep.
         "Blazor._internal.PageTitle.getAndRemoveExistingTitle",
+        // Link clicks are not followed by this client.
+        "Blazor._internal.navigationManager.enableNavigationInterception",
     };
 
     /// <summary>Calls logged as unknown so far (identifier, result type).</summary>

@@ -11,6 +11,7 @@ public sealed record ScenarioOptions
           --staff N          staff on /my, each A of their own window (default 10; accounts staff, zw002…zw024)
           --guards N         guards on /guard (default 2)
           --events N         hall events the staff make before the run ends (default 300)
+          --warm-up N        hall events made first and not counted (default 30)
           --think MS         mean think time between one person's actions (default 1000; 0 = as fast as possible)
           --seconds N        longest events phase (default 120)
           --parallel N       circuits opened at once (default 16)
@@ -27,6 +28,7 @@ public sealed record ScenarioOptions
     public int Staff { get; init; } = 10;
     public int Guards { get; init; } = 2;
     public int Events { get; init; } = 300;
+    public int WarmUp { get; init; } = 30;
     public TimeSpan Think { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxEventsPhase { get; init; } = TimeSpan.FromSeconds(120);
     public int Parallel { get; init; } = 16;
@@ -55,6 +57,7 @@ public sealed record ScenarioOptions
                 "--staff" => options with { Staff = Math.Min(Int(value), 24) },
                 "--guards" => options with { Guards = Int(value) },
                 "--events" => options with { Events = Int(value) },
+                "--warm-up" => options with { WarmUp = Int(value) },
                 "--think" => options with { Think = TimeSpan.FromMilliseconds(Int(value)) },
                 "--seconds" => options with { MaxEventsPhase = TimeSpan.FromSeconds(Int(value)) },
                 "--parallel" => options with { Parallel = Math.Max(1, Int(value)) },
