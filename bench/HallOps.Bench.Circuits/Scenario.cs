@@ -13,6 +13,9 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
     /// <summary>P1's bar: the interactions' p95 round trip.</summary>
     private const double InteractionP95TargetMs = 200;
 
+    private static readonly Selector MyPageLoaded = Selector.Parse("#my-state");
+    private static readonly Selector GuardPageLoaded = Selector.Parse("#guard-home");
+
     private readonly List<CircuitClient> _walls = [];
     private readonly List<CircuitClient> _people = [];
     private readonly List<HallSession> _sessions = [];
@@ -44,6 +47,17 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var withGuards = await probe.ReadAsync(fullGc: true);
         ramp.Stop();
         log($"{_walls.Count + _people.Count} circuits open in {ramp.Elapsed.TotalSeconds:0.0} s; making {options.WarmUp} warm-up and {options.Events} measured hall events");
+
+        // The server's cost of holding the circuits with no hall event (clocks, periodic refreshes), subtracted below.
+        var quiet = TimeSpan.FromSeconds(5);
+        var quietStart = await probe.ReadAsync(fullGc: false);
+        var quietBatches = _walls.Sum(c => c.Batches);
+        await Task.Delay(quiet);
+        var quietEnd = await probe.ReadAsync(fullGc: false);
+        quietBatches = _walls.Sum(c => c.Batches) - quietBatches;
+        var idleCpuPerSecond = quietStart is not null && quietEnd is not null
+            ? (quietEnd.CpuMilliseconds - quietStart.CpuMilliseconds) / quiet.TotalSeconds
+            : 0;
 
         var actors = staff.Select(a => a.RunAsync()).Concat(guards.Select(g => g.RunAsync())).ToList();
         // The first events run the server's code cold (tier-0 JIT): they warm up and are not counted.
@@ -87,12 +101,16 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         report.Add("Hall events made", $"{events} in {eventsElapsed.TotalSeconds:0.0} s = {Rate(events, eventsElapsed)}/s");
         if (start is not null && end is not null)
         {
+            var seconds = (eventsElapsed + TimeSpan.FromSeconds(2)).TotalSeconds;
             var cpu = end.CpuMilliseconds - start.CpuMilliseconds;
-            var wallMs = (eventsElapsed + TimeSpan.FromSeconds(2)).TotalMilliseconds;
-            report.Add("Server CPU per core (events phase)", $"{100 * cpu / wallMs / end.ProcessorCount:0.0} % of {end.ProcessorCount} core(s)");
+            report.Add("Server CPU per core (events phase)", $"{cpu / seconds / 10 / end.ProcessorCount:0.0} % of {end.ProcessorCount} core(s)");
+            report.Add("Server CPU with no events (circuits open)",
+                $"{idleCpuPerSecond / 10 / end.ProcessorCount:0.0} % per core; {quietBatches / quiet.TotalSeconds / Math.Max(1, _walls.Count):0.00} batches/s per wall");
+            var eventCpu = cpu - idleCpuPerSecond * seconds;
             var circuits = _walls.Count + _people.Count;
-            report.Add("Server CPU per circuit per event", events == 0 || circuits == 0 ? "–" : $"{cpu / events / circuits:0.000} ms");
-            report.Add("Client CPU (events phase)", $"{100 * clientCpu.TotalMilliseconds / wallMs:0.0} % of one core");
+            report.Add("Server CPU per event, beyond idle", events == 0 ? "–" : $"{eventCpu / events:0.0} ms");
+            report.Add("Server CPU per circuit per event", events == 0 || circuits == 0 ? "–" : $"{eventCpu / events / circuits:0.000} ms");
+            report.Add("Client CPU (events phase)", $"{clientCpu.TotalMilliseconds / seconds / 10:0.0} % of one core");
         }
         report.Add("Server heap per wall circuit", Report.Kb(PerCircuit(empty, withWalls, _walls.Count)));
         report.Add("Server heap per staff circuit", Report.Kb(PerCircuit(withWalls, withStaff, staff.Count)));
@@ -208,7 +226,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
             try
             {
                 var session = await SignInAsync(account);
-                if (await TryOpenAsync(session, "/my", CircuitMode.Dom) is { } circuit)
+                if (await TryOpenAsync(session, "/my", CircuitMode.Dom, MyPageLoaded) is { } circuit)
                 {
                     _people.Add(circuit);
                     actors.Add(new StaffActor(circuit, i + 1, shared));
@@ -234,7 +252,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var session = await SignInAsync("guard");
         for (var i = 0; i < options.Guards; i++)
         {
-            if (await TryOpenAsync(session, "/guard", CircuitMode.Dom) is { } circuit)
+            if (await TryOpenAsync(session, "/guard", CircuitMode.Dom, GuardPageLoaded) is { } circuit)
             {
                 _people.Add(circuit);
                 actors.Add(new GuardActor(circuit, shared));
@@ -247,15 +265,26 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         return actors;
     }
 
-    private async Task<CircuitClient?> TryOpenAsync(HallSession session, string path, CircuitMode mode)
+    /// <summary>Opens a circuit and, for an interactive page, waits until the page has loaded what it shows.</summary>
+    private async Task<CircuitClient?> TryOpenAsync(HallSession session, string path, CircuitMode mode, Selector? loaded = null)
     {
+        CircuitClient? circuit = null;
         try
         {
-            return await CircuitClient.OpenAsync(session, path, mode, log);
+            circuit = await CircuitClient.OpenAsync(session, path, mode, log);
+            if (loaded is not null)
+            {
+                await circuit.WaitForAsync(loaded, TimeSpan.FromSeconds(30));
+            }
+            return circuit;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogFailure($"{path} as {session.UserName}: {ex.GetType().Name}: {ex.Message}");
+            if (circuit is not null)
+            {
+                await circuit.DisposeAsync();
+            }
             return null;
         }
     }
