@@ -7,6 +7,7 @@ public sealed class Interactions(TimeSpan think, CancellationToken stop, Action<
 {
     private long _events;
     private long _failures;
+    private long _retries;
 
     public Durations RoundTrips { get; } = new();
 
@@ -14,6 +15,9 @@ public sealed class Interactions(TimeSpan think, CancellationToken stop, Action<
     public long Events => Interlocked.Read(ref _events);
 
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Clicks sent again because a render crossed them and the handler id they used had gone.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
 
     public bool KeepGoing => !stop.IsCancellationRequested;
 
@@ -25,7 +29,18 @@ public sealed class Interactions(TimeSpan think, CancellationToken stop, Action<
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await circuit.ClickAsync(target);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await circuit.ClickAsync(target);
+                    break;
+                }
+                catch (ClickRejectedException) when (attempt < 3)
+                {
+                    Interlocked.Increment(ref _retries);
+                }
+            }
             await circuit.WaitUntilAsync(done, Timeout, what);
             RoundTrips.Add((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             if (hallEvent)
@@ -33,7 +48,7 @@ public sealed class Interactions(TimeSpan think, CancellationToken stop, Action<
                 Interlocked.Increment(ref _events);
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or ClickRejectedException)
         {
             if (Interlocked.Increment(ref _failures) <= 5)
             {
@@ -72,7 +87,7 @@ public sealed class StaffActor(CircuitClient circuit, int window, Interactions s
                 await shared.ThinkAsync();
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or ClickRejectedException)
         {
             // Counted as a failure; this person stops.
         }
@@ -136,7 +151,7 @@ public sealed class GuardActor(CircuitClient circuit, Interactions shared)
                 await shared.ThinkAsync();
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or ClickRejectedException)
         {
             // Counted as a failure; this guard stops.
         }

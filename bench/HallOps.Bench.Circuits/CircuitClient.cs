@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
@@ -21,8 +22,8 @@ public enum CircuitMode
     ScanOnly,
 }
 
-/// <summary>One render batch's arrival: when it arrived (Unix µs), the newest event stamp it carries (or 0), its size.</summary>
-public readonly record struct BatchArrival(long ArrivedUs, long StampUs, int Bytes);
+/// <summary>One render batch's arrival: when it arrived (Unix µs) and the newest event stamp it carries (or 0).</summary>
+public readonly record struct BatchArrival(long ArrivedUs, long StampUs);
 
 /// <summary>
 /// One Blazor Server circuit opened without a browser, speaking the protocol blazor.web.js speaks:
@@ -58,6 +59,7 @@ public sealed class CircuitClient : IAsyncDisposable
     private readonly DomTree? _dom;
     private readonly List<(Func<DomTree, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly TaskCompletionSource _firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _calls = new();
     private long _rendererInterop;
     private long _nextCallId;
     private long _batches;
@@ -168,7 +170,9 @@ public sealed class CircuitClient : IAsyncDisposable
 
     /// <summary>
     /// Clicks the first element matching the selector: dispatches a click with the element's current
-    /// handler id through the renderer's DispatchEventAsync, as the browser's event delegator does.
+    /// handler id through the renderer's DispatchEventAsync, as the browser's event delegator does,
+    /// and waits until the server has run the handler. Throws <see cref="ClickRejectedException"/>
+    /// when the server refused it (e.g. the handler id went stale in a render that crossed the click).
     /// </summary>
     public async Task ClickAsync(Selector selector)
     {
@@ -185,7 +189,20 @@ public sealed class CircuitClient : IAsyncDisposable
             MouseClick,
         });
         var callId = Interlocked.Increment(ref _nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", Interlocked.Read(ref _rendererInterop), eventJson);
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[callId] = done;
+        try
+        {
+            await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", Interlocked.Read(ref _rendererInterop), eventJson);
+            if (await done.Task.WaitAsync(TimeSpan.FromSeconds(30)) is { } error)
+            {
+                throw new ClickRejectedException($"The server refused the click on {selector}: {error}");
+            }
+        }
+        finally
+        {
+            _calls.TryRemove(callId, out _);
+        }
     }
 
     /// <summary>Closes the connection and tells the server the circuit is gone.</summary>
@@ -244,7 +261,7 @@ public sealed class CircuitClient : IAsyncDisposable
             _log(Error);
         }
         Interlocked.Increment(ref _batches);
-        BatchArrived?.Invoke(this, new BatchArrival(arrived, stamp, data.Length));
+        BatchArrived?.Invoke(this, new BatchArrival(arrived, stamp));
         _firstBatch.TrySetResult();
         await _hub.SendAsync("OnRenderCompleted", batchId, failure);
     }
@@ -267,9 +284,9 @@ public sealed class CircuitClient : IAsyncDisposable
 
     private Task OnEndInvokeDotNet(string? callId, bool succeeded, string? result)
     {
-        if (!succeeded)
+        if (callId is not null && _calls.TryGetValue(callId, out var call))
         {
-            _log($"call {callId} failed on the server: {result}");
+            call.TrySetResult(succeeded ? null : result ?? "failed");
         }
         return Task.CompletedTask;
     }
@@ -309,6 +326,10 @@ public sealed class CircuitClient : IAsyncDisposable
     private void FailWaiters()
     {
         _firstBatch.TrySetException(new InvalidOperationException(Error));
+        foreach (var call in _calls.Values)
+        {
+            call.TrySetException(new InvalidOperationException($"Circuit failed: {Error}"));
+        }
         if (_dom is { } dom)
         {
             lock (dom)
@@ -337,6 +358,9 @@ public sealed class CircuitClient : IAsyncDisposable
         return newest;
     }
 }
+
+/// <summary>The server answered a dispatched event with an error.</summary>
+public sealed class ClickRejectedException(string message) : Exception(message);
 
 /// <summary>
 /// The hub connections' service provider: they need none of its services (defaults apply), and

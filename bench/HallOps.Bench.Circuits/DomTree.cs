@@ -42,8 +42,6 @@ public class DomContainer : DomNode
         _children!.RemoveAt(index);
     }
 
-    internal void Clear() => _children?.Clear();
-
     internal void Permute(List<(int From, int To)> moves)
     {
         var before = _children!.ToArray();
@@ -217,11 +215,6 @@ public sealed class DomTree
     }
 
     public DomElement? Find(Selector selector) => FindAll(selector).FirstOrDefault();
-
-    public int NodeCount => _roots.Sum(Count);
-
-    private static int Count(DomContainer container) =>
-        1 + container.Children.Sum(child => child is DomContainer c ? Count(c) : 1);
 
     private static IEnumerable<DomElement> Descendants(DomContainer container)
     {

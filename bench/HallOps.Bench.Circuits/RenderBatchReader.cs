@@ -38,7 +38,8 @@ public readonly record struct RenderEdit(EditType Type, int SiblingIndex, int Fr
 /// Reads the binary render batch the server sends in JS.RenderBatch, as the browser's
 /// OutOfProcessRenderBatch does: fixed-size entries, with the positions of the sections (updated
 /// components, reference frames, disposed component ids, disposed event handler ids, string table)
-/// in the last five int32s. Strings are decoded only when asked for.
+/// in the last five int32s (disposed handlers need nothing here: their attributes go with their
+/// elements). Strings are decoded only when asked for.
 /// </summary>
 public readonly ref struct RenderBatchReader
 {
@@ -49,7 +50,6 @@ public readonly ref struct RenderBatchReader
     private readonly int _updatedComponents;
     private readonly int _referenceFrames;
     private readonly int _disposedComponents;
-    private readonly int _disposedHandlers;
     private readonly int _stringTable;
 
     public RenderBatchReader(ReadOnlySpan<byte> data)
@@ -59,7 +59,6 @@ public readonly ref struct RenderBatchReader
         _updatedComponents = Int(end - 20);
         _referenceFrames = Int(end - 16);
         _disposedComponents = Int(end - 12);
-        _disposedHandlers = Int(end - 8);
         _stringTable = Int(end - 4);
     }
 
@@ -69,11 +68,7 @@ public readonly ref struct RenderBatchReader
 
     public int DisposedComponentCount => Int(_disposedComponents);
 
-    public int DisposedHandlerCount => Int(_disposedHandlers);
-
     public int DisposedComponentId(int index) => Int(_disposedComponents + 4 + index * 4);
-
-    public ulong DisposedHandlerId(int index) => BinaryPrimitives.ReadUInt64LittleEndian(_data[(_disposedHandlers + 4 + index * 8)..]);
 
     /// <summary>The component id of an updated component and its number of edits.</summary>
     public (int ComponentId, int EditCount) Diff(int index)

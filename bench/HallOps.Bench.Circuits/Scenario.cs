@@ -48,17 +48,6 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         ramp.Stop();
         log($"{_walls.Count + _people.Count} circuits open in {ramp.Elapsed.TotalSeconds:0.0} s; making {options.WarmUp} warm-up and {options.Events} measured hall events");
 
-        // The server's cost of holding the circuits with no hall event (clocks, periodic refreshes), subtracted below.
-        var quiet = TimeSpan.FromSeconds(5);
-        var quietStart = await probe.ReadAsync(fullGc: false);
-        var quietBatches = _walls.Sum(c => c.Batches);
-        await Task.Delay(quiet);
-        var quietEnd = await probe.ReadAsync(fullGc: false);
-        quietBatches = _walls.Sum(c => c.Batches) - quietBatches;
-        var idleCpuPerSecond = quietStart is not null && quietEnd is not null
-            ? (quietEnd.CpuMilliseconds - quietStart.CpuMilliseconds) / quiet.TotalSeconds
-            : 0;
-
         var actors = staff.Select(a => a.RunAsync()).Concat(guards.Select(g => g.RunAsync())).ToList();
         // The first events run the server's code cold (tier-0 JIT): they warm up and are not counted.
         var warmUp = Stopwatch.StartNew();
@@ -85,6 +74,18 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         await Task.Delay(TimeSpan.FromSeconds(2));
         var end = await probe.ReadAsync(fullGc: false);
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        // The server's cost of holding the circuits with no hall event (clocks, periodic refreshes,
+        // work still queued), a few seconds after the phase: shown beside the phase's figures.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var quiet = TimeSpan.FromSeconds(5);
+        var quietStart = await probe.ReadAsync(fullGc: false);
+        var quietBatches = _walls.Sum(c => c.Batches);
+        await Task.Delay(quiet);
+        var quietEnd = await probe.ReadAsync(fullGc: false);
+        quietBatches = _walls.Sum(c => c.Batches) - quietBatches;
+        var idleCpuPerSecond = quietStart is not null && quietEnd is not null
+            ? (quietEnd.CpuMilliseconds - quietStart.CpuMilliseconds) / quiet.TotalSeconds
+            : 0;
 
         var report = new Report(
             $"HallOps circuits: {options.Walls} walls, {options.Staff} staff, {options.Guards} guards, think {options.Think.TotalMilliseconds:0} ms",
@@ -97,20 +98,23 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         report.Add("Event → wall screen, p50 / p95 / p99", $"{Report.Percentiles(latencies.PerScreen, 50, 95, 99)} (n = {latencies.PerScreen.Count})");
         var (slowest, stamped, seenByAll) = latencies.EveryScreen(liveWalls);
         report.Add("Event → every wall screen (slowest), p50 / p99", $"{Report.Percentiles(slowest, 50, 99)} ({seenByAll} of {stamped} stamped events seen by all)");
-        report.Add("Interaction round trip, p50 / p95 / p99", $"{Report.Percentiles(shared.RoundTrips, 50, 95, 99)} (n = {shared.RoundTrips.Count}, failed {shared.Failures})");
+        report.Add("Interaction round trip, p50 / p95 / p99", $"{Report.Percentiles(shared.RoundTrips, 50, 95, 99)} (n = {shared.RoundTrips.Count}, failed {shared.Failures}, stale clicks retried {shared.Retries})");
         report.Add("Hall events made", $"{events} in {eventsElapsed.TotalSeconds:0.0} s = {Rate(events, eventsElapsed)}/s");
         if (start is not null && end is not null)
         {
             var seconds = (eventsElapsed + TimeSpan.FromSeconds(2)).TotalSeconds;
             var cpu = end.CpuMilliseconds - start.CpuMilliseconds;
             report.Add("Server CPU per core (events phase)", $"{cpu / seconds / 10 / end.ProcessorCount:0.0} % of {end.ProcessorCount} core(s)");
-            report.Add("Server CPU with no events (circuits open)",
+            report.Add("Server CPU after the phase (no events)",
                 $"{idleCpuPerSecond / 10 / end.ProcessorCount:0.0} % per core; {quietBatches / quiet.TotalSeconds / Math.Max(1, _walls.Count):0.00} batches/s per wall");
-            var eventCpu = cpu - idleCpuPerSecond * seconds;
             var circuits = _walls.Count + _people.Count;
-            report.Add("Server CPU per event, beyond idle", events == 0 ? "–" : $"{eventCpu / events:0.0} ms");
-            report.Add("Server CPU per circuit per event", events == 0 || circuits == 0 ? "–" : $"{eventCpu / events / circuits:0.000} ms");
+            report.Add("Server CPU per event (all its work)", events == 0 ? "–" : $"{cpu / events:0.0} ms");
+            report.Add("Server CPU per circuit per event", events == 0 || circuits == 0 ? "–" : $"{cpu / events / circuits:0.000} ms");
             report.Add("Client CPU (events phase)", $"{clientCpu.TotalMilliseconds / seconds / 10:0.0} % of one core");
+        }
+        if (withGuards is not null)
+        {
+            report.Add("Server: open circuits, working set", $"{withGuards.Circuits}, {withGuards.WorkingSetBytes / (1024 * 1024):0} MB");
         }
         report.Add("Server heap per wall circuit", Report.Kb(PerCircuit(empty, withWalls, _walls.Count)));
         report.Add("Server heap per staff circuit", Report.Kb(PerCircuit(withWalls, withStaff, staff.Count)));
