@@ -61,6 +61,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
 
         var start = await probe.ReadAsync(fullGc: false);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wallBatches = _walls.Sum(c => c.Batches);
         var phase = Stopwatch.StartNew();
         while (shared.Events - warmUpEvents < options.Events && phase.Elapsed < options.MaxEventsPhase && actors.Any(a => !a.IsCompleted))
         {
@@ -74,6 +75,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         await Task.Delay(TimeSpan.FromSeconds(2));
         var end = await probe.ReadAsync(fullGc: false);
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        wallBatches = _walls.Sum(c => c.Batches) - wallBatches;
         // The server's cost of holding the circuits with no hall event (clocks, periodic refreshes,
         // work still queued), a few seconds after the phase: shown beside the phase's figures.
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -100,6 +102,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         report.Add("Event → every wall screen (slowest), p50 / p99", $"{Report.Percentiles(slowest, 50, 99)} ({seenByAll} of {stamped} stamped events seen by all)");
         report.Add("Interaction round trip, p50 / p95 / p99", $"{Report.Percentiles(shared.RoundTrips, 50, 95, 99)} (n = {shared.RoundTrips.Count}, failed {shared.Failures}, stale clicks retried {shared.Retries})");
         report.Add("Hall events made", $"{events} in {eventsElapsed.TotalSeconds:0.0} s = {Rate(events, eventsElapsed)}/s");
+        report.Add("Render batches per wall per event", events == 0 || _walls.Count == 0 ? "–" : $"{wallBatches / (double)_walls.Count / events:0.00}");
         if (start is not null && end is not null)
         {
             var seconds = (eventsElapsed + TimeSpan.FromSeconds(2)).TotalSeconds;
