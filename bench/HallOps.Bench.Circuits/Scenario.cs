@@ -142,6 +142,12 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var shared = new Interactions(options.Think, stop.Token, log);
         var actors = (await OpenStaffAsync(shared)).Select(a => a.RunAsync())
             .Concat((await OpenGuardsAsync(shared)).Select(g => g.RunAsync())).ToList();
+        // Warm the server's code up before the first step is measured.
+        var warmUp = Stopwatch.StartNew();
+        while (shared.Events < options.WarmUp && warmUp.Elapsed < options.MaxEventsPhase && actors.Any(a => !a.IsCompleted))
+        {
+            await Task.Delay(100);
+        }
 
         var report = new Report(
             $"HallOps circuits, ramp: +{options.Step} walls per step, {options.Staff} staff and {options.Guards} guards interacting (think {options.Think.TotalMilliseconds:0} ms), {options.StepDuration.TotalSeconds:0} s per step",
