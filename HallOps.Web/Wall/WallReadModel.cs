@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
@@ -59,6 +60,9 @@ public sealed class WallReadModel : IDisposable
 
     /// <summary>Number of reads of the database this model has made (for diagnostics and tests).</summary>
     public long Reads { get; private set; }
+
+    /// <summary>Time spent in those reads, in milliseconds (for diagnostics: the shared cost of an update).</summary>
+    public double ReadMilliseconds { get; private set; }
 
     /// <summary>Whether a hall event with this subject can change what a wall screen shows.</summary>
     public static bool Concerns(string subject) =>
@@ -172,7 +176,9 @@ public sealed class WallReadModel : IDisposable
             {
                 return current;
             }
+            var started = Stopwatch.GetTimestamp();
             var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change, stamp);
+            ReadMilliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             Reads++;
             Volatile.Write(ref _current, loaded);
             ArmClock(loaded.Snapshot.NextChangeAt);
