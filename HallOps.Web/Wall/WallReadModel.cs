@@ -41,8 +41,8 @@ public sealed class WallReadModel : IDisposable
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
 
-    /// <summary>Counts the round and calendar events among them: while it stays, the day's pre-work checks need no new read.</summary>
-    private long _roundChanges;
+    /// <summary>The same events counted by the parts of the wall they change: an unchanged part is not read again.</summary>
+    private readonly WallChangeCounts _partChanges = new();
 
     /// <summary>The newest wall-relevant event's time (Unix µs): each frame carries it as its stamp.</summary>
     private long _lastEventMicroseconds;
@@ -94,11 +94,8 @@ public sealed class WallReadModel : IDisposable
     {
         if (Concerns(hallEvent.Subject))
         {
-            if (hallEvent.Subject.StartsWith(HallSubjects.RoundPrefix, StringComparison.Ordinal) || hallEvent.Subject == HallSubjects.Calendar)
-            {
-                // Before the change count: a read that sees the new change count sees this one too.
-                Interlocked.Increment(ref _roundChanges);
-            }
+            // Before the change count: a read that sees the new change count sees this one too.
+            _partChanges.Count(hallEvent.Subject);
             InterlockedMax(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
             Interlocked.Increment(ref _changes);
             _reloads.Writer.TryWrite(true);
@@ -170,14 +167,14 @@ public sealed class WallReadModel : IDisposable
             // is read first: a frame never claims an event newer than its data.
             var stamp = Interlocked.Read(ref _lastEventMicroseconds);
             var change = Interlocked.Read(ref _changes);
-            var rounds = Interlocked.Read(ref _roundChanges);
+            var versions = _partChanges.Read();
             var current = _current;
             if (current is not null && current.Version == change)
             {
                 return current;
             }
             var started = Stopwatch.GetTimestamp();
-            var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change, stamp);
+            var loaded = new WallFrame(await _wall.LoadAsync(versions, cancellationToken), change, stamp);
             ReadMilliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             Reads++;
             Volatile.Write(ref _current, loaded);
