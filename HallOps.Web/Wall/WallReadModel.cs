@@ -127,6 +127,7 @@ public sealed class WallReadModel : IDisposable
     private async Task ReloadLoopAsync()
     {
         var stopping = _stopping.Token;
+        WallFrame? shown = null;
         try
         {
             while (await _reloads.Reader.WaitToReadAsync(stopping))
@@ -140,6 +141,12 @@ public sealed class WallReadModel : IDisposable
                 try
                 {
                     var loaded = await ReadAsync(stopping);
+                    if (ReferenceEquals(loaded, shown))
+                    {
+                        // The previous read already saw these events: nothing new to hand out.
+                        continue;
+                    }
+                    shown = loaded;
                     foreach (var viewer in _viewers.Keys)
                     {
                         ThreadPool.UnsafeQueueUserWorkItem(static state => state.Viewer.Show(state.Frame), (Viewer: viewer, Frame: loaded), preferLocal: false);
