@@ -106,6 +106,13 @@ public static class HallSubjects
 
     public static bool TryParsePresence(string subject, out int staffId) => TryParse(subject, PresencePrefix, out staffId);
 
+    public static bool TryParseAlert(string subject, out long alertId)
+    {
+        alertId = 0;
+        return subject.StartsWith(AlertPrefix, StringComparison.Ordinal)
+            && long.TryParse(subject.AsSpan(AlertPrefix.Length), out alertId);
+    }
+
     private static bool TryParse(string subject, string prefix, out int id)
     {
         id = 0;

@@ -85,7 +85,18 @@ public sealed class RoundPlanner(IDbContextFactory<HallDbContext> contexts, Cale
         var keys = wanted.Select(w => w.OccurrenceKey).ToList();
         var existing = (await db.Rounds.AsNoTracking().Where(r => r.DueFrom >= from && r.DueFrom < to).Select(r => r.OccurrenceKey).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var added = wanted.Where(w => !existing.Contains(w.OccurrenceKey)).ToList();
+        // A manager may have changed a schedule while this run computed (SE4: a changed rule replaces
+        // the rounds nobody started): that schedule's rounds are planned by the change, never from
+        // the rule this run read.
+        var now = (await db.RoundSchedules.AsNoTracking().Where(s => s.IsActive)
+                .Select(s => new { s.Id, s.Rule, s.Scope, s.SampleShare, s.AssigneeRole, s.DueWithinMinutes, s.MissedAfterMinutes })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Id);
+        var unchanged = schedules.Where(s => now.TryGetValue(s.Id, out var c) && c.Rule == s.Rule && c.Scope == s.Scope
+                && c.SampleShare == s.SampleShare && c.AssigneeRole == s.AssigneeRole
+                && c.DueWithinMinutes == s.DueWithinMinutes && c.MissedAfterMinutes == s.MissedAfterMinutes)
+            .Select(s => s.Id).ToHashSet();
+        var added = wanted.Where(w => !existing.Contains(w.OccurrenceKey) && w.ScheduleId is { } scheduleId && unchanged.Contains(scheduleId)).ToList();
         if (added.Count == 0)
         {
             return 0;

@@ -26,7 +26,10 @@ public sealed class InquiryBrowserTests(ITestOutputHelper output) : BrowserTest
             await Expect(page.Locator("[data-channel='Visit']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-selected"));
 
             await page.Locator("#inquiry-subject").FillAsync(subject);
+            // The suggestions (what was typed comes first) open after the debounce; close them as a clerk would.
+            await Expect(page.Locator(".mud-popover-open")).ToContainTextAsync(subject, new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
             await page.Keyboard.PressAsync("Escape");
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await page.Locator("#inquiry-answer").ClickAsync();
 
             var row = page.Locator("#inquiry-list .inquiry-row").Filter(new LocatorFilterOptions { HasText = subject });

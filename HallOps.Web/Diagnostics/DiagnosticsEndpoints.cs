@@ -8,7 +8,7 @@ namespace HallOps.Web.Diagnostics;
 
 /// <summary>
 /// GET /diagnostics/server (Admin policy): what one app instance holds and has spent — open circuits,
-/// process CPU time, managed heap, working set, hall-event subscribers and wall reads — for capacity
+/// process CPU time, managed heap, working set, hall-event subscribers, wall reads and the time they took — for capacity
 /// planning and the circuit load benchmark. <c>?gc=full</c> first forces a full compacting collection
 /// (large objects included), so the heap figure is what the circuits retain.
 /// </summary>
@@ -44,7 +44,8 @@ public static class DiagnosticsEndpoints
             ThreadPool.ThreadCount,
             ThreadPool.PendingWorkItemCount,
             feed.SubscriberCount,
-            wall.Reads);
+            wall.Reads,
+            wall.ReadMilliseconds);
     }
 }
 
@@ -61,4 +62,5 @@ public sealed record ServerFigures(
     int ThreadPoolThreads,
     long ThreadPoolQueue,
     int FeedSubscribers,
-    long WallReads);
+    long WallReads,
+    double WallReadMilliseconds);

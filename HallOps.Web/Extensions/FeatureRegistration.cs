@@ -25,6 +25,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PresenceService>();
         builder.Services.AddScoped<LeaveService>();
         builder.Services.AddScoped<AlertService>();
+        builder.Services.AddSingleton<HallOps.Web.Alerts.AlertWindows>();
         builder.Services.AddScoped<PostAdminService>();
         builder.Services.AddSingleton<WallService>();
         builder.Services.AddSingleton<WallReadModel>();

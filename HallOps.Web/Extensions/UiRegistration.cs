@@ -13,9 +13,17 @@ public static class UiRegistration
     /// <summary>Interactive server components, MudBlazor in Chinese, zh-CN default with English on request.</summary>
     public static WebApplicationBuilder AddHallUi(this WebApplicationBuilder builder)
     {
+        // Circuit settings for a hall of thousands of screens (README, "Scaling"): a screen whose
+        // connection drops keeps its circuit for 3 minutes, and all of a hall's screens can be kept
+        // at once when a switch restarts (the default keeps 100; a kept circuit holds no more than a
+        // connected one). Ten unacknowledged render batches (the default) is enough: every screen
+        // folds the updates it has not rendered yet into one, so a slow screen gets fewer batches,
+        // not a longer queue.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
         {
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            options.DisconnectedCircuitMaxRetained = 5_000;
+            options.MaxBufferedUnacknowledgedRenderBatches = 10;
         });
         builder.Services.AddSingleton<HallOps.Web.Diagnostics.CircuitCounter>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, HallOps.Web.Diagnostics.CircuitCountingHandler>();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace HallOps.Web.Presence;
 
 /// <summary>A post the signed-in person holds, with the other holders.</summary>
-public sealed record MyPost(int PostId, string PostName, int WindowNumber, string WindowName, PostRole Role, IReadOnlyList<PostPerson> Others);
+public sealed record MyPost(int PostId, string PostName, int WindowNumber, string WindowName, PostRole Role, IReadOnlyList<PostPerson> Others, int WindowId);
 
 public sealed record PostPerson(int StaffId, string Name, string EmployeeNo, PostRole Role, PresenceState State);
 
@@ -82,7 +82,7 @@ public sealed class PresenceService(
             .OrderBy(p => p.Window!.Number)
             .Select(p => new
             {
-                p.Id, p.Name, p.Window!.Number, WindowName = p.Window.Name,
+                p.Id, p.Name, p.WindowId, p.Window!.Number, WindowName = p.Window.Name,
                 Holders = p.Holders.OrderBy(h => h.Role).ThenBy(h => h.Id)
                     .Select(h => new { h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo }).ToList(),
             })
@@ -92,7 +92,8 @@ public sealed class PresenceService(
             p.Id, p.Name, p.Number, p.WindowName,
             p.Holders.First(h => h.StaffMemberId == staffId).Role,
             p.Holders.Where(h => h.StaffMemberId != staffId)
-                .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(h.StaffMemberId))).ToList())).ToList());
+                .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(h.StaffMemberId))).ToList(),
+            p.WindowId)).ToList());
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
@@ -40,8 +41,8 @@ public sealed class WallReadModel : IDisposable
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
 
-    /// <summary>Counts the round and calendar events among them: while it stays, the day's pre-work checks need no new read.</summary>
-    private long _roundChanges;
+    /// <summary>The same events counted by the parts of the wall they change: an unchanged part is not read again.</summary>
+    private readonly WallChangeCounts _partChanges = new();
 
     /// <summary>The newest wall-relevant event's time (Unix µs): each frame carries it as its stamp.</summary>
     private long _lastEventMicroseconds;
@@ -59,6 +60,9 @@ public sealed class WallReadModel : IDisposable
 
     /// <summary>Number of reads of the database this model has made (for diagnostics and tests).</summary>
     public long Reads { get; private set; }
+
+    /// <summary>Time spent in those reads, in milliseconds (for diagnostics: the shared cost of an update).</summary>
+    public double ReadMilliseconds { get; private set; }
 
     /// <summary>Whether a hall event with this subject can change what a wall screen shows.</summary>
     public static bool Concerns(string subject) =>
@@ -90,11 +94,8 @@ public sealed class WallReadModel : IDisposable
     {
         if (Concerns(hallEvent.Subject))
         {
-            if (hallEvent.Subject.StartsWith(HallSubjects.RoundPrefix, StringComparison.Ordinal) || hallEvent.Subject == HallSubjects.Calendar)
-            {
-                // Before the change count: a read that sees the new change count sees this one too.
-                Interlocked.Increment(ref _roundChanges);
-            }
+            // Before the change count: a read that sees the new change count sees this one too.
+            _partChanges.Count(hallEvent.Subject);
             InterlockedMax(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
             Interlocked.Increment(ref _changes);
             _reloads.Writer.TryWrite(true);
@@ -126,6 +127,7 @@ public sealed class WallReadModel : IDisposable
     private async Task ReloadLoopAsync()
     {
         var stopping = _stopping.Token;
+        WallFrame? shown = null;
         try
         {
             while (await _reloads.Reader.WaitToReadAsync(stopping))
@@ -139,6 +141,12 @@ public sealed class WallReadModel : IDisposable
                 try
                 {
                     var loaded = await ReadAsync(stopping);
+                    if (ReferenceEquals(loaded, shown))
+                    {
+                        // The previous read already saw these events: nothing new to hand out.
+                        continue;
+                    }
+                    shown = loaded;
                     foreach (var viewer in _viewers.Keys)
                     {
                         ThreadPool.UnsafeQueueUserWorkItem(static state => state.Viewer.Show(state.Frame), (Viewer: viewer, Frame: loaded), preferLocal: false);
@@ -166,13 +174,15 @@ public sealed class WallReadModel : IDisposable
             // is read first: a frame never claims an event newer than its data.
             var stamp = Interlocked.Read(ref _lastEventMicroseconds);
             var change = Interlocked.Read(ref _changes);
-            var rounds = Interlocked.Read(ref _roundChanges);
+            var versions = _partChanges.Read();
             var current = _current;
             if (current is not null && current.Version == change)
             {
                 return current;
             }
-            var loaded = new WallFrame(await _wall.LoadAsync(rounds, cancellationToken), change, stamp);
+            var started = Stopwatch.GetTimestamp();
+            var loaded = new WallFrame(await _wall.LoadAsync(versions, cancellationToken), change, stamp);
+            ReadMilliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             Reads++;
             Volatile.Write(ref _current, loaded);
             ArmClock(loaded.Snapshot.NextChangeAt);

@@ -39,16 +39,27 @@ public sealed class WallService(
     /// <summary>Today's open pre-work checks as last read, and the rounds' version they were read at.</summary>
     private HygieneRows? _hygieneRows;
 
+    // The parts of the wall kept between reads, each with the change counts it was read at.
+    private readonly WallSection<WallStructure> _structure = new();
+    private readonly WallSection<(IReadOnlyList<WallCase> Cases, WallCaseCounts Counts)> _cases = new();
+    private readonly WallSection<IReadOnlyList<WallAppointment>> _appointments = new();
+    private readonly WallSection<IReadOnlyList<PredictedGap>> _predicted = new();
+    private readonly WallSection<List<PresenceChange>> _history = new();
+    private readonly WallSection<int> _itIncidents = new();
+    private readonly WallSection<WallJobs> _jobs = new();
+
     public Task<WallSnapshot> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(null, cancellationToken);
 
-    /// <param name="roundsVersion">
-    /// A count of the round changes seen by the caller (<see cref="WallReadModel"/>): while it stays
-    /// the same, today's pre-work checks are not read again — the day's wall reads no more than it
-    /// did before the strip. Null: read them.
+    /// <param name="versions">
+    /// The hall events the caller (<see cref="WallReadModel"/>) has counted per part of the wall, read
+    /// before this read starts: a part kept from a read at the same counts (and, where the clock
+    /// changes it, in the same minute, quarter-hour or day) is not read again. Coverage and alerts are
+    /// always read. Null: read everything, keep nothing.
     /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<WallSnapshot> LoadAsync(long? roundsVersion, CancellationToken cancellationToken = default)
+    public async Task<WallSnapshot> LoadAsync(WallVersions? versions, CancellationToken cancellationToken = default)
     {
+        var roundsVersion = versions?.Rounds;
         var now = time.GetUtcNow();
         var calendar = await calendars.GetAsync();
         var morningMinutes = options.Value.Wall.MorningMinutesOrDefault();
@@ -57,20 +68,9 @@ public sealed class WallService(
         var state = await coverage.SnapshotAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var floors = await db.Floors.AsNoTracking().OrderBy(f => f.Level).ToListAsync(cancellationToken);
-        var windows = await db.Windows.AsNoTracking()
-            .OrderBy(w => w.Number)
-            .Select(w => new
-            {
-                w.Id, w.Number, w.Name, w.FloorId, HomeUnit = w.HomeUnit!.Name, w.IsActive,
-                Posts = w.Posts.OrderBy(p => p.Id).Select(p => new
-                {
-                    p.Id,
-                    Holders = p.Holders.OrderBy(h => h.Id).Select(h => new { h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo }).ToList(),
-                }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var today = calendar.LocalDate(now);
+        string? Key(params object[] parts) => versions is null ? null : string.Join('|', parts);
+        var (floors, windows) = await _structure.GetAsync(Key(versions?.Structure ?? 0), () => StructureAsync(db, cancellationToken));
         // IT2: the network administrator's incidents show on the wall as a count only, not as alert lines.
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.IsOpen && a.Kind != AlertKinds.VirusIncidentOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
         var names = windows.SelectMany(w => w.Posts).SelectMany(p => p.Holders).DistinctBy(h => h.StaffMemberId).ToDictionary(h => h.StaffMemberId, h => (h.Name, h.EmployeeNo));
@@ -111,11 +111,13 @@ public sealed class WallService(
             CaseNumber = caseNumbers.GetValueOrDefault(a.Subject),
             Place = places.GetValueOrDefault(a.Subject),
         }).ToList();
-        var (cases, caseCounts) = await CasesAsync(db, calendar, now, cancellationToken);
+        var (cases, caseCounts) = await _cases.GetAsync(Key(versions?.Cases ?? 0, today), () => CasesAsync(db, calendar, now, cancellationToken));
 
         // The day's footer (gap minutes, tomorrow's predicted gaps) is not shown in evening mode: not read then.
         var dayFooter = mode != WallMode.Evening;
-        var predictedPosts = dayFooter ? await PredictedGapsAsync(db, state, calendar, now, cancellationToken) : [];
+        var predictedPosts = dayFooter
+            ? await _predicted.GetAsync(Key(versions?.Structure ?? 0, versions?.Leave ?? 0, today), () => PredictedGapsAsync(db, state, calendar, now, cancellationToken))
+            : [];
         var predicted = predictedPosts.Select(g => windowNames.TryGetValue(g.WindowId, out var pw) ? pw.Number : 0)
             .Where(n => n > 0).Distinct().Order().ToList();
         var byFloor = cards.ToLookup(c => c.FloorId);
@@ -139,15 +141,16 @@ public sealed class WallService(
         return new WallSnapshot(
             floors.Select(f => new WallFloor(f.Id, f.Level, f.Name, byFloor[f.Id].Select(c => c.Id).ToList())).ToList(),
             cards.ToDictionary(c => c.Id),
-            await LoadJobsAsync(db, now, cancellationToken),
+            await _jobs.GetAsync(Key(versions?.Jobs ?? 0, now.UtcTicks / TimeSpan.TicksPerMinute), () => LoadJobsAsync(db, now, cancellationToken)),
             wallAlerts,
             new WallCounts(
                 cards.Count(c => c.IsActive),
                 cards.Count,
                 cards.Count(c => c.State == CoverageState.ByB),
                 cards.Count(c => c.State == CoverageState.Gap),
-                dayFooter ? await GapMinutesTodayAsync(db, windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
-                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now, cancellationToken) : 0,
+                dayFooter ? GapMinutesToday(await _history.GetAsync(Key(versions?.Presence ?? 0, today), () => DayHistoryAsync(db, calendar, now, cancellationToken)),
+                    windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
+                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now) : 0,
                 cards.Count(c => c.IsActive && c.MissingBackup),
                 predicted.Count,
                 alerts.Count),
@@ -157,8 +160,10 @@ public sealed class WallService(
             PredictedGapWindows = predicted,
             Cases = cases,
             CaseCounts = caseCounts,
-            Appointments = await AppointmentsAsync(db, calendar, now, cancellationToken),
-            OpenItIncidents = await db.VirusIncidents.CountAsync(v => v.Status == HallOps.Domain.Network.VirusIncidentStatus.Open, cancellationToken),
+            // Appointments drop off two hours after their slot: read again at least every quarter-hour.
+            Appointments = await _appointments.GetAsync(Key(versions?.Appointments ?? 0, now.UtcTicks / (15 * TimeSpan.TicksPerMinute)), () => AppointmentsAsync(db, calendar, now, cancellationToken)),
+            OpenItIncidents = await _itIncidents.GetAsync(Key(versions?.It ?? 0),
+                () => db.VirusIncidents.CountAsync(v => v.Status == HallOps.Domain.Network.VirusIncidentStatus.Open, cancellationToken)),
             Mode = mode,
             NextChangeAt = nextChange,
             HygieneDue = hygiene,
@@ -499,19 +504,44 @@ public sealed class WallService(
         return new WallJobs(JobsStatus.Of(beat, now, TimeSpan.FromMinutes(options.Value.HeartbeatStaleMinutes)), beat?.BeatAt);
     }
 
-    /// <summary>
-    /// Window-minutes of gap (AB4) today so far, replayed from the presence history exactly as the
-    /// manager's coverage day counts them (<see cref="CoverageDay"/>).
-    /// </summary>
-    private static async Task<int> GapMinutesTodayAsync(
-        HallDbContext db, IEnumerable<HeldPost> posts, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Today's presence history (hall-local day), as the manager's coverage day reads it.</summary>
+    private static Task<List<PresenceChange>> DayHistoryAsync(HallDbContext db, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = calendar.LocalDate(now);
-        var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
-        var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
-        var history = await CoverageHistory.DayAsync(db, dayStart, dayEnd, cancellationToken);
-        return CoverageDay.Compute(today, posts, history, calendar, now).Windows.Sum(w => w.GapMinutes);
+        return CoverageHistory.DayAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), cancellationToken);
     }
+
+    /// <summary>
+    /// Window-minutes of gap (AB4) today so far, replayed from the presence history exactly as the
+    /// manager's coverage day counts them (<see cref="CoverageDay"/>): up to now, so it grows with a gap.
+    /// </summary>
+    private static int GapMinutesToday(List<PresenceChange> history, IEnumerable<HeldPost> posts, WorkingCalendar calendar, DateTimeOffset now) =>
+        CoverageDay.Compute(calendar.LocalDate(now), posts, history, calendar, now).Windows.Sum(w => w.GapMinutes);
+
+    /// <summary>The floors and the windows with their posts and holders: the wall's layout and names.</summary>
+    private static async Task<WallStructure> StructureAsync(HallDbContext db, CancellationToken cancellationToken)
+    {
+        var floors = await db.Floors.AsNoTracking().OrderBy(f => f.Level).ToListAsync(cancellationToken);
+        var windows = await db.Windows.AsNoTracking()
+            .OrderBy(w => w.Number)
+            .Select(w => new WindowRow(
+                w.Id, w.Number, w.Name, w.FloorId, w.HomeUnit!.Name, w.IsActive,
+                w.Posts.OrderBy(p => p.Id).Select(p => new PostRow(
+                    p.Id,
+                    p.Holders.OrderBy(h => h.Id).Select(h => new HolderRow(h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo)).ToList()))
+                    .ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new WallStructure(floors, windows);
+    }
+
+    private sealed record WallStructure(List<Floor> Floors, List<WindowRow> Windows);
+
+    private sealed record WindowRow(int Id, int Number, string Name, int FloorId, string HomeUnit, bool IsActive, List<PostRow> Posts);
+
+    private sealed record PostRow(int Id, List<HolderRow> Holders);
+
+    private sealed record HolderRow(int StaffMemberId, PostRole Role, string Name, string EmployeeNo);
 
     /// <summary>Posts predicted uncovered on the next working day (A and every B on planned leave).</summary>
     private static async Task<IReadOnlyList<PredictedGap>> PredictedGapsAsync(HallDbContext db, CoverageSnapshot state, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)

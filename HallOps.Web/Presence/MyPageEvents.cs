@@ -1,0 +1,43 @@
+using HallOps.Domain.Hall;
+using HallOps.Web.Alerts;
+
+namespace HallOps.Web.Presence;
+
+/// <summary>
+/// Which hall events can change a person's staff page (/my), so that a clerk's page does not reload
+/// for what happens at other windows: with 50 clerks signed in, one presence change would otherwise
+/// cost 50 reloads of three queries each.
+/// </summary>
+public static class MyPageEvents
+{
+    /// <summary>
+    /// Post and staff changes; the presence of me, of the others on my posts and of those I handed over
+    /// to or took over from today (AB3); alerts I see now, and new ones at my windows or about no window
+    /// (a case, an inquiry, a machine — those are read to tell). Before the page knows who I am,
+    /// everything concerns it.
+    /// </summary>
+    public static async Task<bool> ConcernsAsync(
+        string subject, MyPresence? me, IReadOnlyList<Handover> handovers, IReadOnlyList<AlertView> alerts,
+        bool seesEveryAlert, Func<long, Task<int?>> windowOfAlert)
+    {
+        if (subject.StartsWith(HallSubjects.PostPrefix, StringComparison.Ordinal) || subject.StartsWith(HallSubjects.StaffPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (HallSubjects.TryParsePresence(subject, out var staffId))
+        {
+            return me is null || staffId == me.StaffId
+                || me.Posts.Any(p => p.Others.Any(o => o.StaffId == staffId))
+                || handovers.Any(h => h.FromStaffId == staffId || h.ToStaffId == staffId);
+        }
+        if (HallSubjects.TryParseAlert(subject, out var alertId))
+        {
+            if (me is null || seesEveryAlert || alerts.Any(a => a.Id == alertId))
+            {
+                return true;
+            }
+            return await windowOfAlert(alertId) is not { } windowId || me.Posts.Any(p => p.WindowId == windowId);
+        }
+        return false;
+    }
+}
