@@ -8,6 +8,7 @@
 #   bench/circuits.sh --ramp 5000          P1: add 500 walls per step while staff and guards interact,
 #                                          until the interactions' p95 passes 200 ms or circuits fail
 #   bench/circuits.sh --unpinned ...       do not pin the server and the client to separate cores
+#   bench/circuits.sh --no-prime ...       measure the cold server (no throwaway run first)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
 # account per window's A holder, fresh database, open all day) runs on core 0, the client on core 1.
@@ -29,9 +30,14 @@ stop_app() {
 trap 'stop_app; rm -rf "$data"' EXIT
 
 pinned=true
+prime=true
 client_args=()
 for arg in "$@"; do
-  if [ "$arg" = "--unpinned" ]; then pinned=false; else client_args+=("$arg"); fi
+  case "$arg" in
+    --unpinned) pinned=false ;;
+    --no-prime) prime=false ;;
+    *) client_args+=("$arg") ;;
+  esac
 done
 if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); else server_cpu=(); client_cpu=(); fi
 # Thousands of circuits are thousands of sockets on each side.
@@ -63,9 +69,18 @@ for _ in $(seq 1 120); do
 done
 
 echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core 0, client core 1" || echo "unpinned" )" >&2
+client=(dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" --server-pid "$app")
+if $prime; then
+  # A fresh server runs its code at tier 0 and spends most of its CPU in the JIT for minutes
+  # (tier-up, then the profiled tier): a throwaway run of every page's hot path first, so the
+  # measured run sees the steady state a hall's server runs in all day.
+  echo "priming the server (300 hall events on 10 walls, 4 staff, 1 guard; --no-prime to skip)" >&2
+  "${client_cpu[@]}" "${client[@]}" --walls 10 --staff 4 --guards 1 --events 300 --warm-up 0 --think 0 --seconds 90 >"$data/prime.log" 2>&1 \
+    || { echo "priming failed:" >&2; tail -n 20 "$data/prime.log" >&2; exit 1; }
+  sleep 5
+fi
 rc=0
-"${client_cpu[@]}" dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" \
-  --server-pid "$app" "${client_args[@]}" || rc=$?
+"${client_cpu[@]}" "${client[@]}" "${client_args[@]}" || rc=$?
 if grep -qE "fail:|crit:" "$data/app.log"; then
   echo "server log errors:" >&2
   grep -E -A3 "fail:|crit:" "$data/app.log" | head -n 40 >&2
