@@ -9,6 +9,10 @@
 #                                          until the interactions' p95 passes 200 ms or circuits fail
 #   bench/circuits.sh --unpinned ...       do not pin the server and the client to separate cores
 #   bench/circuits.sh --no-prime ...       measure the cold server (no throwaway run first)
+#   bench/circuits.sh --no-tiering ...     run the server with tiered compilation off: every method is
+#                                          compiled once, optimised, so the figures are the steady
+#                                          state at once (a fresh server otherwise spends minutes of
+#                                          CPU re-compiling its hot methods: tier 0, profiled, tier 1)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
 # account per window's A holder, fresh database, open all day) runs on core 0, the client on core 1.
@@ -36,6 +40,7 @@ for arg in "$@"; do
   case "$arg" in
     --unpinned) pinned=false ;;
     --no-prime) prime=false ;;
+    --no-tiering) export DOTNET_TieredCompilation=0 ;;
     *) client_args+=("$arg") ;;
   esac
 done
