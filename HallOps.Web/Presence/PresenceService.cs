@@ -76,7 +76,6 @@ public sealed class PresenceService(
         {
             return null;
         }
-        var presence = await db.Presences.AsNoTracking().ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.Holders.Any(h => h.StaffMemberId == staffId))
             .OrderBy(p => p.Window!.Number)
@@ -87,6 +86,9 @@ public sealed class PresenceService(
                     .Select(h => new { h.StaffMemberId, h.Role, h.StaffMember!.Name, h.StaffMember.EmployeeNo }).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // Only the people this page shows: me and the others on my posts.
+        var people = posts.SelectMany(p => p.Holders).Select(h => h.StaffMemberId).Append(staffId).Distinct().ToList();
+        var presence = await db.Presences.AsNoTracking().Where(p => people.Contains(p.StaffMemberId)).ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
         PresenceState StateOf(int id) => presence.TryGetValue(id, out var p) ? p.State : PresenceState.SignedOff;
         return new MyPresence(staffId, me.Name, me.EmployeeNo, presence.GetValueOrDefault(staffId), posts.Select(p => new MyPost(
             p.Id, p.Name, p.Number, p.WindowName,
