@@ -101,7 +101,16 @@ public sealed class BrowserHost : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
-            await app.DisposeAsync();
+            try
+            {
+                await app.DisposeAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                // The host stopped waiting for a background job still running at its shutdown
+                // timeout (Hangfire's server stops last, after the web server): the app no longer
+                // serves, which is what the callers need.
+            }
         }
     }
 
