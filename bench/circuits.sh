@@ -21,17 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-5098}
 url="http://127.0.0.1:$port"
-data=$(mktemp -d)
-app=
-stop_app() {
-  # The app itself, by its pid: nothing else is stopped.
-  if [ -n "$app" ]; then
-    kill "$app" 2>/dev/null || true
-    wait "$app" 2>/dev/null || true
-    app=
-  fi
-}
-trap 'stop_app; rm -rf "$data"' EXIT
+source bench/hall-app.sh
 
 pinned=true
 prime=true
@@ -48,24 +38,10 @@ if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c 0); client_cpu=(
 # Thousands of circuits are thousands of sockets on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-build() { dotnet build "$1" -c Release -v quiet -nologo >"$data/build.log" 2>&1 || { cat "$data/build.log"; exit 1; }; }
 build HallOps.Web
 build bench/HallOps.Bench.Circuits
 
-# exec all the way down, so that $! is the HallOps.Web process itself.
-(cd HallOps.Web && exec env \
-  ASPNETCORE_ENVIRONMENT=Development \
-  ConnectionStrings__Hall="Data Source=$data/hallops.db" \
-  Hall__DemoSeedStaffAccounts=true \
-  Logging__LogLevel__Default=Warning \
-  Hall__OpeningHours__Seasons__0__Name=全天 \
-  Hall__OpeningHours__Seasons__0__Starts=01-01 \
-  Hall__OpeningHours__Seasons__0__MorningStart=00:00 \
-  Hall__OpeningHours__Seasons__0__MorningEnd=12:00 \
-  Hall__OpeningHours__Seasons__0__AfternoonStart=12:00 \
-  Hall__OpeningHours__Seasons__0__AfternoonEnd=23:59 \
-  "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "$url") >>"$data/app.log" 2>&1 &
-app=$!
+start_app Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning
 
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$url/account/login" && break

@@ -26,12 +26,7 @@ public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed
     /// <summary>Asks for a reload because of <paramref name="cause"/>, whose time the reload's render then carries.</summary>
     public void Request(HallOps.Domain.Events.HallEvent cause)
     {
-        var stamp = cause.AtMicroseconds;
-        var seen = Interlocked.Read(ref _requestedMicroseconds);
-        while (stamp > seen && Interlocked.CompareExchange(ref _requestedMicroseconds, stamp, seen) != seen)
-        {
-            seen = Interlocked.Read(ref _requestedMicroseconds);
-        }
+        HallOps.Web.Push.EventStamp.Advance(ref _requestedMicroseconds, cause.AtMicroseconds);
         Request();
     }
 

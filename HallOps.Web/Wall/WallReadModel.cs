@@ -96,7 +96,7 @@ public sealed class WallReadModel : IDisposable
         {
             // Before the change count: a read that sees the new change count sees this one too.
             _partChanges.Count(hallEvent.Subject);
-            InterlockedMax(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
+            HallOps.Web.Push.EventStamp.Advance(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
             Interlocked.Increment(ref _changes);
             _reloads.Writer.TryWrite(true);
         }
@@ -191,20 +191,6 @@ public sealed class WallReadModel : IDisposable
         finally
         {
             _loading.Release();
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var seen = Interlocked.Read(ref target);
-        while (value > seen)
-        {
-            var found = Interlocked.CompareExchange(ref target, value, seen);
-            if (found == seen)
-            {
-                return;
-            }
-            seen = found;
         }
     }
 

@@ -1,0 +1,32 @@
+# Shared by the benchmark scripts (source it from the repository root): a fresh database folder
+# ($data, removed on exit), Release builds, and the app started and stopped by its own PID ($app)
+# with the Development demo hall open all day. Set $url first, and server_cpu=(taskset -c 0) to pin.
+data=$(mktemp -d)
+app=
+stop_app() {
+  # The app itself, by its pid: nothing else is stopped.
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    app=
+  fi
+}
+trap 'stop_app; rm -rf "$data"' EXIT
+
+build() { dotnet build "$1" -c Release -v quiet -nologo >"$data/build.log" 2>&1 || { cat "$data/build.log"; exit 1; }; }
+
+# start_app [NAME=VALUE ...]: further settings as environment assignments. exec all the way down,
+# so that $app is the HallOps.Web process itself.
+start_app() {
+  (cd HallOps.Web && exec env \
+    ASPNETCORE_ENVIRONMENT=Development \
+    ConnectionStrings__Hall="Data Source=$data/hallops.db" \
+    Hall__OpeningHours__Seasons__0__Name=全天 \
+    Hall__OpeningHours__Seasons__0__Starts=01-01 \
+    Hall__OpeningHours__Seasons__0__MorningStart=00:00 \
+    Hall__OpeningHours__Seasons__0__MorningEnd=12:00 \
+    Hall__OpeningHours__Seasons__0__AfternoonStart=12:00 \
+    Hall__OpeningHours__Seasons__0__AfternoonEnd=23:59 \
+    "$@" "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "$url") >>"$data/app.log" 2>&1 &
+  app=$!
+}
