@@ -14,7 +14,7 @@ using Microsoft.Playwright;
 //   CoverageLatency prepare <base-url> <database-file>
 //       Waits for the app, then makes today (in the hall's zone) a working day if it is not one.
 //       Exit 0: nothing changed; exit 3: a day was added, restart the app so that it reads it.
-//   CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock]
+//   CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--trace=<file>]
 //       The benchmark. Each change is made once the server is idle again after the previous one
 //       (its CPU time stands still for 100 ms, or 10 s passed), then after pause-ms: changes are
 //       measured one at a time, not queued behind each other. The warm-up changes come first and
@@ -93,7 +93,7 @@ const string WatchCardScript = """
 if (args.Length < 3 || args[0] is not ("prepare" or "run"))
 {
     Console.Error.WriteLine("Usage: CoverageLatency prepare <base-url> <database-file>");
-    Console.Error.WriteLine("       CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock]");
+    Console.Error.WriteLine("       CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--trace=<file>]");
     return 2;
 }
 
@@ -122,6 +122,8 @@ var warmUpCount = positional.Length > 3 ? int.Parse(positional[3], CultureInfo.I
 var pause = TimeSpan.FromMilliseconds(positional.Length > 4 ? int.Parse(positional[4], CultureInfo.InvariantCulture) : 0);
 var keepAnimations = args.Contains("--animations");
 var keepClock = args.Contains("--clock");
+// --trace=<file>: a Chromium trace of the measured changes (all pages), for chrome://tracing or Perfetto.
+var tracePath = args.FirstOrDefault(a => a.StartsWith("--trace=", StringComparison.Ordinal))?["--trace=".Length..];
 
 var setup = Stopwatch.StartNew();
 using var playwright = await Playwright.CreateAsync();
@@ -196,9 +198,10 @@ var step = await StaffStateAsync(staff);
 var settling = TimeSpan.Zero;
 long lastPresenceEventId = 0, lastAlertId = 0;
 double cpuBefore = 0, rssBefore = 0, idleServerShare = 0, idleClientShare = 0;
-var clientBefore = 0.0;
+var clientBefore = new Dictionary<string, double>();
 var loadBefore = "";
 var clock = new Stopwatch();
+Func<Task<string>>? trace = null;
 
 for (var n = -warmUpCount; n < changeCount; n++)
 {
@@ -207,11 +210,11 @@ for (var n = -warmUpCount; n < changeCount; n++)
         // What the open screens cost while nothing happens (after the warm-up), to read the run against.
         await WaitUntilIdleAsync(serverPid, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         var idleServer = CpuSeconds(serverPid);
-        var idleClient = ClientUsage();
+        var idleClient = ClientUsage().Values.Sum();
         var idleClock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(5));
         idleServerShare = (CpuSeconds(serverPid) - idleServer) / idleClock.Elapsed.TotalSeconds;
-        idleClientShare = (ClientUsage() - idleClient) / idleClock.Elapsed.TotalSeconds;
+        idleClientShare = (ClientUsage().Values.Sum() - idleClient) / idleClock.Elapsed.TotalSeconds;
 
         results.Clear();
         lastPresenceEventId = LastId(databaseFile, "PresenceEvents");
@@ -222,6 +225,10 @@ for (var n = -warmUpCount; n < changeCount; n++)
         (rssBefore, _) = Memory(serverPid);
         loadBefore = LoadAverage();
         settling = TimeSpan.Zero;
+        if (tracePath is not null)
+        {
+            trace = await TraceAsync(browser);
+        }
         clock.Start();
         Console.Error.WriteLine($"warm-up done after {setup.Elapsed.TotalSeconds:0.0} s");
     }
@@ -265,6 +272,11 @@ for (var n = -warmUpCount; n < changeCount; n++)
 }
 
 clock.Stop();
+if (trace is not null)
+{
+    await File.WriteAllTextAsync(tracePath!, await trace());
+    Console.Error.WriteLine($"trace written to {tracePath}");
+}
 var cpuAfter = CpuSeconds(serverPid);
 var clientAfter = ClientUsage();
 var pageWorkAfter = await PageWorkAsync(sessions);
@@ -349,7 +361,9 @@ report.AppendLine(CultureInfo.InvariantCulture, $"                     {1000 * c
 report.AppendLine(CultureInfo.InvariantCulture, $"                     idle with the screens open: {100 * idleServerShare:0.0}% of a core; {alertsRaised} alerts raised by the changes");
 report.AppendLine(CultureInfo.InvariantCulture, $"                     {settling.TotalSeconds:0.0} s of the run spent waiting for it to go idle between changes");
 report.AppendLine(CultureInfo.InvariantCulture, $"                     RSS {rssBefore:0} MB before the run, {rssAfter:0} MB after, peak {rssPeak:0} MB (VmHWM, since start)");
-report.AppendLine(CultureInfo.InvariantCulture, $"  client             CPU {clientAfter - clientBefore:0.00} s ({100 * (clientAfter - clientBefore) / clock.Elapsed.TotalSeconds:0}% of a core; idle {100 * idleClientShare:0}%): this program, the driver, Chromium");
+var clientCpu = clientAfter.Values.Sum() - clientBefore.Values.Sum();
+report.AppendLine(CultureInfo.InvariantCulture, $"  client             CPU {clientCpu:0.00} s ({100 * clientCpu / clock.Elapsed.TotalSeconds:0}% of a core; idle {100 * idleClientShare:0}%): this program, the driver, Chromium");
+report.AppendLine(CultureInfo.InvariantCulture, $"                     per change: {string.Join(", ", clientAfter.OrderByDescending(p => p.Value - clientBefore.GetValueOrDefault(p.Key)).Select(p => $"{p.Key} {1000 * (p.Value - clientBefore.GetValueOrDefault(p.Key)) / Math.Max(1, results.Count):0.0} ms"))}");
 report.AppendLine(CultureInfo.InvariantCulture, $"  machine            load average {loadBefore} before, {loadAfter} after ({File.ReadLines("/proc/cpuinfo").Count(l => l.StartsWith("processor", StringComparison.Ordinal))} CPUs)");
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture,
@@ -532,7 +546,10 @@ static double CpuSeconds(int pid)
 }
 
 // CPU time of this process and everything it started (the Playwright driver, Chromium).
-static double ClientUsage()
+// CPU seconds of this program and everything it started, by kind of process: Chromium's renderers
+// (one per wall page), its GPU/display compositor, its browser process, utilities (network), the
+// Playwright driver, and this program.
+static Dictionary<string, double> ClientUsage()
 {
     var parents = new Dictionary<int, int>();
     foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -562,12 +579,13 @@ static double ClientUsage()
             }
         }
     }
-    double cpu = 0;
+    var usage = new Dictionary<string, double>();
     foreach (var pid in mine)
     {
         try
         {
-            cpu += CpuSeconds(pid);
+            var kind = ProcessKind(pid);
+            usage[kind] = usage.GetValueOrDefault(kind) + CpuSeconds(pid);
         }
         catch (IOException)
         {
@@ -577,7 +595,61 @@ static double ClientUsage()
         {
         }
     }
-    return cpu;
+    return usage;
+}
+
+static string ProcessKind(int pid)
+{
+    if (pid == Environment.ProcessId)
+    {
+        return "bench";
+    }
+    var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+    var type = System.Text.RegularExpressions.Regex.Match(cmdline, "--type=([a-z-]+)");
+    if (type.Success)
+    {
+        return type.Groups[1].Value switch
+        {
+            "renderer" => "renderers",
+            "gpu-process" => "gpu/compositor",
+            var other => other,
+        };
+    }
+    return cmdline.Contains("chrom", StringComparison.Ordinal) ? "browser" : "driver";
+}
+
+// Starts a Chromium trace of every process (the DevTools timeline, compositing and V8) over the
+// browser's CDP session; the function returned ends it and gives the trace as JSON.
+static async Task<Func<Task<string>>> TraceAsync(IBrowser browser)
+{
+    var session = await browser.NewBrowserCDPSessionAsync();
+    var events = new List<System.Text.Json.JsonElement>();
+    var complete = new TaskCompletionSource();
+    session.Event("Tracing.dataCollected").OnEvent += (_, data) =>
+    {
+        if (data is { } json)
+        {
+            events.AddRange(json.GetProperty("value").EnumerateArray().Select(e => e.Clone()));
+        }
+    };
+    session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+    await session.SendAsync("Tracing.start", new Dictionary<string, object>
+    {
+        ["transferMode"] = "ReportEvents",
+        ["traceConfig"] = new Dictionary<string, object>
+        {
+            ["includedCategories"] = new[]
+            {
+                "devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "gpu", "toplevel", "v8", "__metadata",
+            },
+        },
+    });
+    return async () =>
+    {
+        await session.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        return System.Text.Json.JsonSerializer.Serialize(new { traceEvents = events });
+    };
 }
 
 static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
