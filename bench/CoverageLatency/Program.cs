@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using HallOps.Bench.Circuits;
 using Microsoft.Playwright;
 
 // How fast a presence change reaches the wall screens (issue: "p99 ≤ 250 ms"). Opens N wall screens
@@ -14,10 +15,14 @@ using Microsoft.Playwright;
 //   CoverageLatency prepare <base-url> <database-file>
 //       Waits for the app, then makes today (in the hall's zone) a working day if it is not one.
 //       Exit 0: nothing changed; exit 3: a day was added, restart the app so that it reads it.
-//   CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--trace=<file>]
-//       The benchmark. Each change is made once the server is idle again after the previous one
-//       (its CPU time stands still for 100 ms, or 10 s passed), then after pause-ms: changes are
-//       measured one at a time, not queued behind each other. The warm-up changes come first and
+//   CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--staff-browser] [--mutations] [--trace=<file>]
+//       The benchmark. The staff page is a real /my circuit held by this program (CircuitClient from
+//       bench/HallOps.Bench.Circuits), so the client core is the wall screens' alone; --staff-browser
+//       opens /my in the same Chromium instead. Each change is made once the server is idle again
+//       after the previous one (its CPU time stands still for 100 ms, or 10 s passed) and the screens
+//       are quiet, then after pause-ms: changes are measured one at a time, not queued behind each
+//       other. The screens log when they show a change (a MutationObserver) and are asked only then,
+//       so the harness's calls stay off the client core while the screens update. The warm-up changes come first and
 //       are not counted (the staff page's code runs once per change: it needs ~30 calls to be
 //       recompiled at tier 1); then the server gets up to 30 s to go quiet.
 //       One client core stands in for N separate wall computers, so by default the screens skip
@@ -90,10 +95,35 @@ const string WatchCardScript = """
     }
     """;
 
+// Counts the page's DOM mutations by kind and target (--mutations).
+const string CountMutationsScript = """
+    () => {
+        const counts = window.__mutations = {};
+        const name = node => {
+            if (!node) {
+                return '?';
+            }
+            if (node.nodeType !== 1) {
+                return '#text < ' + name(node.parentElement);
+            }
+            const cls = (node.getAttribute('class') || '').split(' ').filter(c => c).slice(0, 2).map(c => '.' + c).join('');
+            return node.tagName.toLowerCase() + cls;
+        };
+        new MutationObserver(records => {
+            for (const r of records) {
+                const key = r.type === 'attributes' ? `attr ${r.attributeName} on ${name(r.target)}`
+                    : r.type === 'characterData' ? `text of ${name(r.target)}`
+                    : `children of ${name(r.target)}: +${r.addedNodes.length} -${r.removedNodes.length}`;
+                counts[key] = (counts[key] || 0) + 1;
+            }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    """;
+
 if (args.Length < 3 || args[0] is not ("prepare" or "run"))
 {
     Console.Error.WriteLine("Usage: CoverageLatency prepare <base-url> <database-file>");
-    Console.Error.WriteLine("       CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--trace=<file>]");
+    Console.Error.WriteLine("       CoverageLatency run <base-url> <database-file> <server-pid> [walls=20] [changes=200] [warm-up=30] [pause-ms=0] [--animations] [--clock] [--staff-browser] [--mutations] [--trace=<file>]");
     return 2;
 }
 
@@ -123,6 +153,8 @@ var pause = TimeSpan.FromMilliseconds(positional.Length > 4 ? int.Parse(position
 var keepAnimations = args.Contains("--animations");
 var keepClock = args.Contains("--clock");
 // --trace=<file>: a Chromium trace of the measured changes (all pages), for chrome://tracing or Perfetto.
+// --mutations: count the DOM mutations of the first screen over the measured changes (what each change rewrites).
+var countMutations = args.Contains("--mutations");
 var tracePath = args.FirstOrDefault(a => a.StartsWith("--trace=", StringComparison.Ordinal))?["--trace=".Length..];
 
 var setup = Stopwatch.StartNew();
@@ -152,7 +184,9 @@ if (!keepClock)
         })();
         """);
 }
-await SignInAsync(await wallContext.NewPageAsync(), "wall", ".wall-card");
+var signIn = await wallContext.NewPageAsync();
+await SignInAsync(signIn, "wall", ".wall-card");
+await signIn.CloseAsync(); // it landed on /wall: a screen more than asked for, which nobody watches
 var walls = new List<IPage>();
 while (walls.Count < wallCount)
 {
@@ -161,6 +195,7 @@ while (walls.Count < wallCount)
 }
 await Task.Delay(TimeSpan.FromSeconds(1)); // let the last interactive renders land before watching
 Console.Error.WriteLine($"{walls.Count} wall screens open after {setup.Elapsed.TotalSeconds:0.0} s");
+var rendererPids = ClientProcesses().Where(p => p.Kind == "renderers").Select(p => p.Pid).ToList();
 // Each screen's own work (Chromium's Performance domain): script, style, layout and all main-thread
 // tasks, read before and after the measured changes — what one wall computer spends per change.
 var sessions = new List<ICDPSession>();
@@ -177,13 +212,12 @@ foreach (var page in walls)
     initial.Add(await page.EvaluateAsync<string?>(WatchCardScript, 1));
 }
 
-// The staff page.
-var staffContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-var staff = await staffContext.NewPageAsync();
-await SignInAsync(staff, "staff", null);
-await staff.GotoAsync(baseUrl + "/my");
-await staff.WaitForFunctionAsync("document.documentElement.dataset.connection === 'up'");
-await staff.WaitForSelectorAsync("#my-state");
+// The staff page: by default a real /my circuit held by this program (no browser, so the client
+// core is left to the wall screens, as a clerk's PC is not a wall computer); --staff-browser opens it
+// in the same Chromium instead.
+await using IStaffDesk staff = args.Contains("--staff-browser")
+    ? await BrowserDesk.OpenAsync(browser, page => SignInAsync(page, "staff", null), baseUrl)
+    : await CircuitDesk.OpenAsync(new Uri(baseUrl + "/"), "staff", Password);
 await Task.Delay(TimeSpan.FromMilliseconds(500));
 
 if (initial.Distinct().Count() != 1 || initial[0] is not ("gap" or "bya"))
@@ -194,7 +228,7 @@ if (initial.Distinct().Count() != 1 || initial[0] is not ("gap" or "bya"))
 }
 
 var results = new List<Change>();
-var step = await StaffStateAsync(staff);
+var step = await staff.StateAsync();
 var settling = TimeSpan.Zero;
 long lastPresenceEventId = 0, lastAlertId = 0;
 double cpuBefore = 0, rssBefore = 0, idleServerShare = 0, idleClientShare = 0;
@@ -229,6 +263,10 @@ for (var n = -warmUpCount; n < changeCount; n++)
         {
             trace = await TraceAsync(browser);
         }
+        if (countMutations)
+        {
+            await walls[0].EvaluateAsync(CountMutationsScript);
+        }
         clock.Start();
         Console.Error.WriteLine($"warm-up done after {setup.Elapsed.TotalSeconds:0.0} s");
     }
@@ -248,30 +286,35 @@ for (var n = -warmUpCount; n < changeCount; n++)
     };
     if (action == "leave")
     {
+        await staff.WaitEnabledAsync("#my-go-away");
         await staff.ClickAsync("#my-go-away");
     }
-    await staff.WaitForSelectorAsync(selector + ":not([disabled])");
+    await staff.WaitEnabledAsync(selector);
 
-    var clickedAt = await staff.EvalOnSelectorAsync<double>(selector, "el => { const t = Date.now(); el.click(); return t; }");
+    var clickedAt = await staff.ClickAsync(selector);
+    step = expected == "bya" ? "on-post" : action == "leave" ? "away" : "signed-off";
+    await staff.WaitEnabledAsync(step switch
+    {
+        "on-post" => "#my-go-away",
+        "away" => "#my-come-back",
+        _ => "[data-sign-on='1']",
+    });
+    // The screens log when they show the change; they are asked only once the server and the screens
+    // are quiet again, so that the harness's calls into 20 pages do not share the client core with
+    // the screens while they update.
+    var idle = Stopwatch.StartNew();
+    await WaitUntilIdleAsync(serverPid, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+    await WaitUntilQuietAsync(() => CpuSecondsOf(rendererPids), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), 0.3);
+    settling += idle.Elapsed;
     var seen = await Task.WhenAll(walls.Select(page =>
         page.EvaluateAsync<double?>("([state, notBefore, timeout]) => window.__coverageWait(state, notBefore, timeout)",
             new object[] { expected, clickedAt, changeTimeout.TotalMilliseconds })));
     results.Add(new Change(n + 1, action, expected, clickedAt, seen));
-
-    step = expected == "bya" ? "on-post" : action == "leave" ? "away" : "signed-off";
-    await staff.WaitForSelectorAsync(step switch
-    {
-        "on-post" => "#my-go-away:not([disabled])",
-        "away" => "#my-come-back:not([disabled])",
-        _ => "[data-sign-on='1']:not([disabled])",
-    });
-    var idle = Stopwatch.StartNew();
-    await WaitUntilIdleAsync(serverPid, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
-    settling += idle.Elapsed;
     await Task.Delay(pause);
 }
 
 clock.Stop();
+var mutations = countMutations ? await walls[0].EvaluateAsync<Dictionary<string, int>>("() => window.__mutations") : null;
 if (trace is not null)
 {
     await File.WriteAllTextAsync(tracePath!, await trace());
@@ -332,6 +375,14 @@ if (pageWorkBefore.Count == walls.Count && results.Count > 0)
     report.AppendLine(CultureInfo.InvariantCulture,
         $"  one screen's main thread per change: tasks {PerChange("TaskDuration"):0.0} ms (script {PerChange("ScriptDuration"):0.0}, style {PerChange("RecalcStyleDuration"):0.0}, layout {PerChange("LayoutDuration"):0.0}); all {walls.Count} screens: {PerChange("TaskDuration") * walls.Count:0} ms of client CPU per change");
 }
+if (mutations is not null)
+{
+    report.AppendLine(CultureInfo.InvariantCulture, $"  DOM mutations of screen 1 per change ({mutations.Values.Sum() / (double)Math.Max(1, results.Count):0.0} in all):");
+    foreach (var (what, count) in mutations.OrderByDescending(m => m.Value).Take(30))
+    {
+        report.AppendLine(CultureInfo.InvariantCulture, $"    {count / (double)Math.Max(1, results.Count),6:0.00}  {what}");
+    }
+}
 report.AppendLine();
 report.AppendLine("  latency (ms)                                 samples    p50     p95     p99     max");
 AppendRow("click → DOM of every screen (slowest screen)", clickToAll);
@@ -341,7 +392,8 @@ if (commitToAll is not null)
 }
 AppendRow("click → DOM, each screen on its own", clickToEach);
 report.AppendLine();
-report.AppendLine("  click  = Date.now() in the staff page as the button's click event is dispatched; it includes the");
+report.AppendLine(CultureInfo.InvariantCulture, $"  staff page: {staff.Description}");
+report.AppendLine("  click  = the wall-clock time the staff page's click was dispatched; it includes the");
 report.AppendLine("           staff circuit's round trip and the write, so click → DOM is an upper bound of commit → DOM.");
 report.AppendLine(commitToAll is not null
     ? "  commit = the change's PresenceEvents.At, stamped by the server just before SaveChanges commits it."
@@ -444,15 +496,6 @@ async Task SignInAsync(IPage page, string user, string? landsOn)
     }
 }
 
-static async Task<string> StaffStateAsync(IPage page)
-{
-    if (await page.Locator("#my-go-away").CountAsync() > 0)
-    {
-        return "on-post";
-    }
-    return await page.Locator("#my-come-back").CountAsync() > 0 ? "away" : "signed-off";
-}
-
 static async Task<bool> WaitForHealthAsync(string baseUrl)
 {
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -551,6 +594,24 @@ static double CpuSeconds(int pid)
 // Playwright driver, and this program.
 static Dictionary<string, double> ClientUsage()
 {
+    var usage = new Dictionary<string, double>();
+    foreach (var (pid, kind) in ClientProcesses())
+    {
+        try
+        {
+            usage[kind] = usage.GetValueOrDefault(kind) + CpuSeconds(pid);
+        }
+        catch (IOException)
+        {
+            // The process ended meanwhile.
+        }
+    }
+    return usage;
+}
+
+// This program and every process it started, with their kind (see ProcessKind).
+static List<(int Pid, string Kind)> ClientProcesses()
+{
     var parents = new Dictionary<int, int>();
     foreach (var dir in Directory.EnumerateDirectories("/proc"))
     {
@@ -579,13 +640,12 @@ static Dictionary<string, double> ClientUsage()
             }
         }
     }
-    var usage = new Dictionary<string, double>();
+    var processes = new List<(int, string)>();
     foreach (var pid in mine)
     {
         try
         {
-            var kind = ProcessKind(pid);
-            usage[kind] = usage.GetValueOrDefault(kind) + CpuSeconds(pid);
+            processes.Add((pid, ProcessKind(pid)));
         }
         catch (IOException)
         {
@@ -595,7 +655,7 @@ static Dictionary<string, double> ClientUsage()
         {
         }
     }
-    return usage;
+    return processes;
 }
 
 static string ProcessKind(int pid)
@@ -656,15 +716,19 @@ static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg"
 
 // Idle: the server's CPU time stands (almost) still — at most 5% of a core, and at least one
 // clock tick allowed — for `quiet`; gives up after `giveUp`.
-static async Task WaitUntilIdleAsync(int pid, TimeSpan quiet, TimeSpan giveUp)
+static Task WaitUntilIdleAsync(int pid, TimeSpan quiet, TimeSpan giveUp) => WaitUntilQuietAsync(() => CpuSeconds(pid), quiet, giveUp, 0.05);
+
+// Quiet: the CPU time read by `cpuSeconds` grows by at most `share` of a core (and at least one clock
+// tick is allowed) over `quiet`; gives up after `giveUp`.
+static async Task WaitUntilQuietAsync(Func<double> cpuSeconds, TimeSpan quiet, TimeSpan giveUp, double share)
 {
     var waited = Stopwatch.StartNew();
     var samples = (int)(quiet / TimeSpan.FromMilliseconds(50)) + 1;
-    var allowed = Math.Max(0.011, 0.05 * quiet.TotalSeconds);
+    var allowed = Math.Max(0.011, share * quiet.TotalSeconds);
     var window = new Queue<double>();
     while (waited.Elapsed < giveUp)
     {
-        window.Enqueue(CpuSeconds(pid));
+        window.Enqueue(cpuSeconds());
         if (window.Count > samples)
         {
             window.Dequeue();
@@ -677,6 +741,19 @@ static async Task WaitUntilIdleAsync(int pid, TimeSpan quiet, TimeSpan giveUp)
     }
 }
 
+// The CPU seconds of the given processes (those that ended count as 0).
+static double CpuSecondsOf(IEnumerable<int> pids) => pids.Sum(pid =>
+{
+    try
+    {
+        return CpuSeconds(pid);
+    }
+    catch (IOException)
+    {
+        return 0;
+    }
+});
+
 // VmRSS and VmHWM (peak) of the process, in MB.
 static (double Rss, double Peak) Memory(int pid)
 {
@@ -688,3 +765,103 @@ static (double Rss, double Peak) Memory(int pid)
 }
 
 internal sealed record Change(int Number, string Action, string Expected, double ClickedAt, double?[] SeenAt);
+
+/// <summary>The staff page that makes the changes, and how to press its buttons.</summary>
+interface IStaffDesk : IAsyncDisposable
+{
+    string Description { get; }
+
+    /// <summary>on-post, away or signed-off, from the buttons the page shows.</summary>
+    Task<string> StateAsync();
+
+    /// <summary>Waits until the element is there and not disabled.</summary>
+    Task WaitEnabledAsync(string selector);
+
+    /// <summary>Clicks the element; returns when the click was dispatched (Unix ms).</summary>
+    Task<double> ClickAsync(string selector);
+}
+
+/// <summary>/my as a real circuit held by the load client's CircuitClient (no browser).</summary>
+sealed class CircuitDesk(HallSession session, CircuitClient circuit) : IStaffDesk
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public static async Task<CircuitDesk> OpenAsync(Uri baseUri, string user, string password)
+    {
+        var session = await HallSession.SignInAsync(baseUri, user, password);
+        var circuit = await CircuitClient.OpenAsync(session, "/my", CircuitMode.Dom, message => Console.Error.WriteLine($"staff circuit: {message}"));
+        await circuit.WaitForAsync(Selector.Parse("#my-state"), Timeout);
+        return new CircuitDesk(session, circuit);
+    }
+
+    public string Description => "a /my circuit held by this program (bench/HallOps.Bench.Circuits), no browser";
+
+    public Task<string> StateAsync() => Task.FromResult(circuit.Read(dom =>
+        dom.Find(Selector.Parse("#my-go-away")) is not null ? "on-post"
+        : dom.Find(Selector.Parse("#my-come-back")) is not null ? "away"
+        : "signed-off"));
+
+    public Task WaitEnabledAsync(string selector)
+    {
+        var target = Selector.Parse(selector);
+        return circuit.WaitUntilAsync(dom => dom.Find(target) is { } element && element.Attribute("disabled") is null, Timeout, selector);
+    }
+
+    public async Task<double> ClickAsync(string selector)
+    {
+        var target = Selector.Parse(selector);
+        for (var attempt = 1; ; attempt++)
+        {
+            var at = UnixMicroseconds.Now() / 1000.0;
+            try
+            {
+                await circuit.ClickAsync(target);
+                return at;
+            }
+            catch (ClickRejectedException) when (attempt < 3)
+            {
+                // A render crossed the click and its handler id went stale: click the new one.
+                await WaitEnabledAsync(selector);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await circuit.DisposeAsync();
+        session.Dispose();
+    }
+}
+
+/// <summary>/my in the benchmark's Chromium, as before: its rendering shares the client core with the walls.</summary>
+sealed class BrowserDesk(IBrowserContext context, IPage page) : IStaffDesk
+{
+    public static async Task<BrowserDesk> OpenAsync(IBrowser browser, Func<IPage, Task> signIn, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await signIn(page);
+        await page.GotoAsync(baseUrl + "/my");
+        await page.WaitForFunctionAsync("document.documentElement.dataset.connection === 'up'");
+        await page.WaitForSelectorAsync("#my-state");
+        return new BrowserDesk(context, page);
+    }
+
+    public string Description => "/my in the same Chromium (--staff-browser)";
+
+    public async Task<string> StateAsync()
+    {
+        if (await page.Locator("#my-go-away").CountAsync() > 0)
+        {
+            return "on-post";
+        }
+        return await page.Locator("#my-come-back").CountAsync() > 0 ? "away" : "signed-off";
+    }
+
+    public Task WaitEnabledAsync(string selector) => page.WaitForSelectorAsync(selector + ":not([disabled])");
+
+    public Task<double> ClickAsync(string selector) =>
+        page.EvalOnSelectorAsync<double>(selector, "el => { const t = Date.now(); el.click(); return t; }");
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
