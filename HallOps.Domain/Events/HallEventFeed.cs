@@ -23,18 +23,33 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
     public int SubscriberCount => _subscriptions.Count;
 
     /// <summary>Publishes an event raised on this instance: delivered here and handed to the relays.</summary>
-    public void Publish(HallEvent hallEvent)
+    public void Publish(HallEvent hallEvent) => Publish([hallEvent]);
+
+    /// <summary>
+    /// Publishes events raised together (one commit's): each subscriber receives them in one piece,
+    /// so a batch subscriber (<see cref="SubscribeBatches"/>) sees the whole commit at once.
+    /// </summary>
+    public void Publish(IReadOnlyList<HallEvent> hallEvents)
     {
-        Deliver(hallEvent);
-        PublishedLocally?.Invoke(hallEvent);
+        if (hallEvents.Count == 0)
+        {
+            return;
+        }
+        Deliver(hallEvents);
+        foreach (var hallEvent in hallEvents)
+        {
+            PublishedLocally?.Invoke(hallEvent);
+        }
     }
 
     /// <summary>Delivers an event to this instance's subscribers only (a relay's entry point).</summary>
-    public void Deliver(HallEvent hallEvent)
+    public void Deliver(HallEvent hallEvent) => Deliver([hallEvent]);
+
+    private void Deliver(IReadOnlyList<HallEvent> hallEvents)
     {
         foreach (var subscription in _subscriptions.Keys)
         {
-            subscription.Enqueue(hallEvent);
+            subscription.Enqueue(hallEvents);
         }
     }
 
@@ -42,9 +57,17 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
     /// Subscribes a handler; events reach it in order, one at a time, on its own queue.
     /// Dispose the returned handle to unsubscribe (a component does it in Dispose).
     /// </summary>
-    public IDisposable Subscribe(Func<HallEvent, Task> handler)
+    public IDisposable Subscribe(Func<HallEvent, Task> handler) => Start(new Subscription(this, handler, null));
+
+    /// <summary>
+    /// Subscribes a handler that receives, in order, everything queued for it at once: the events of
+    /// one commit always together, and those of several commits that arrived while it was busy.
+    /// A subscriber that does one piece of work per change (a shared read) does it once per batch.
+    /// </summary>
+    public IDisposable SubscribeBatches(Func<IReadOnlyList<HallEvent>, Task> handler) => Start(new Subscription(this, null, handler));
+
+    private Subscription Start(Subscription subscription)
     {
-        var subscription = new Subscription(this, handler);
         _subscriptions.TryAdd(subscription, 0);
         subscription.Start();
         return subscription;
@@ -58,26 +81,51 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
         }
     }
 
-    private sealed class Subscription(HallEventFeed feed, Func<HallEvent, Task> handler) : IDisposable
+    private sealed class Subscription(
+        HallEventFeed feed, Func<HallEvent, Task>? eachHandler, Func<IReadOnlyList<HallEvent>, Task>? batchHandler) : IDisposable
     {
-        private readonly Channel<HallEvent> _queue = Channel.CreateUnbounded<HallEvent>(
+        private readonly Channel<IReadOnlyList<HallEvent>> _queue = Channel.CreateUnbounded<IReadOnlyList<HallEvent>>(
             new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
-        public void Enqueue(HallEvent hallEvent) => _queue.Writer.TryWrite(hallEvent);
+        public void Enqueue(IReadOnlyList<HallEvent> hallEvents) => _queue.Writer.TryWrite(hallEvents);
 
         public void Start() => _ = Task.Run(DrainAsync);
 
         private async Task DrainAsync()
         {
-            await foreach (var hallEvent in _queue.Reader.ReadAllAsync())
+            while (await _queue.Reader.WaitToReadAsync())
             {
-                try
+                if (batchHandler is not null)
                 {
-                    await handler(hallEvent);
+                    var batch = new List<HallEvent>();
+                    while (_queue.Reader.TryRead(out var queued))
+                    {
+                        batch.AddRange(queued);
+                    }
+                    try
+                    {
+                        await batchHandler(batch);
+                    }
+                    catch (Exception ex)
+                    {
+                        feed._logger.LogWarning(ex, "A subscriber failed to handle {Count} events, the first {Kind} {Subject}",
+                            batch.Count, batch[0].Kind, batch[0].Subject);
+                    }
+                    continue;
                 }
-                catch (Exception ex)
+                while (_queue.Reader.TryRead(out var queued))
                 {
-                    feed._logger.LogWarning(ex, "A subscriber failed to handle {Kind} {Subject}", hallEvent.Kind, hallEvent.Subject);
+                    foreach (var hallEvent in queued)
+                    {
+                        try
+                        {
+                            await eachHandler!(hallEvent);
+                        }
+                        catch (Exception ex)
+                        {
+                            feed._logger.LogWarning(ex, "A subscriber failed to handle {Kind} {Subject}", hallEvent.Kind, hallEvent.Subject);
+                        }
+                    }
                 }
             }
         }

@@ -242,10 +242,8 @@ public sealed class HallSaveChangesInterceptor(TimeProvider time, HallEventFeed 
             .ToList();
         db.ChangedSubjects.Clear();
         db.PendingEvents.Clear();
-        foreach (var (kind, subject) in subjects)
-        {
-            feed.Publish(new HallEvent(kind, subject, now, feed.InstanceId));
-        }
+        // One commit's events in one piece: a batch subscriber (the wall's shared read) reads once for them.
+        feed.Publish(subjects.Select(s => new HallEvent(s.Item1, s.Item2, now, feed.InstanceId)).ToList());
     }
 
     private static void Discard(DbContext? context)

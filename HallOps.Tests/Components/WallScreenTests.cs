@@ -286,6 +286,30 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneCommitThatChangesSeveralThings_IsReadOnce_SoTheScreensGetOneFrameForIt()
+    {
+        // A presence change and the alerts it raises are one commit (CoverageMonitor.SaveWithAlertsAsync):
+        // the screens must show them together, from one shared read, not one read and frame per event.
+        var model = _ctx.Services.GetRequiredService<WallReadModel>();
+        var cut = RenderWall();
+        var readsBefore = model.Reads;
+
+        await ChangeAsync(async db =>
+        {
+            (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[1])).Name = "不动产综合";
+            (await db.Windows.SingleAsync(w => w.Id == _data.WindowIds[2])).Name = "税务综合";
+        });
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("不动产综合", Text(CardOf(cut, 1), ".wall-card-name"));
+            Assert.Equal("税务综合", Text(CardOf(cut, 2), ".wall-card-name"));
+        }, Wait);
+        await SettleAsync(cut);
+        Assert.Equal(readsBefore + 1, model.Reads);
+    }
+
+    [Fact]
     public async Task AB4_AGapCountsItsMinutesToday_FromThePresenceHistory_AsTheManagersCoverageDayDoes()
     {
         var cut = RenderWall();

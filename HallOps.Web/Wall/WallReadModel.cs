@@ -54,7 +54,7 @@ public sealed class WallReadModel : IDisposable
         _logger = logger;
         _time = time;
         _clockTimer = time.CreateTimer(static state => ((WallReadModel)state!).OnClockChange(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _feedSubscription = feed.Subscribe(OnHallEvent);
+        _feedSubscription = feed.SubscribeBatches(OnHallEvents);
         _ = Task.Run(ReloadLoopAsync);
     }
 
@@ -90,14 +90,26 @@ public sealed class WallReadModel : IDisposable
         return viewer;
     }
 
-    private Task OnHallEvent(HallEvent hallEvent)
+    /// <summary>
+    /// One commit's events (or several commits' that queued up) are counted first and then read once:
+    /// a presence change and the alerts it raises reach the screens in one frame, not two.
+    /// </summary>
+    private Task OnHallEvents(IReadOnlyList<HallEvent> hallEvents)
     {
-        if (Concerns(hallEvent.Subject))
+        var concerned = false;
+        foreach (var hallEvent in hallEvents)
         {
-            // Before the change count: a read that sees the new change count sees this one too.
-            _partChanges.Count(hallEvent.Subject);
-            HallOps.Web.Push.EventStamp.Advance(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
-            Interlocked.Increment(ref _changes);
+            if (Concerns(hallEvent.Subject))
+            {
+                // Before the change count: a read that sees the new change count sees this one too.
+                _partChanges.Count(hallEvent.Subject);
+                HallOps.Web.Push.EventStamp.Advance(ref _lastEventMicroseconds, hallEvent.AtMicroseconds);
+                Interlocked.Increment(ref _changes);
+                concerned = true;
+            }
+        }
+        if (concerned)
+        {
             _reloads.Writer.TryWrite(true);
         }
         return Task.CompletedTask;
