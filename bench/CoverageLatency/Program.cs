@@ -700,7 +700,7 @@ static async Task<Func<Task<string>>> TraceAsync(IBrowser browser)
         {
             ["includedCategories"] = new[]
             {
-                "devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.invalidationTracking", "blink", "cc", "viz", "gpu", "toplevel", "v8", "__metadata",
+                "devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "gpu", "toplevel", "v8", "__metadata",
             },
         },
     });
