@@ -13,7 +13,7 @@ public sealed class HallOptions
     /// <summary>The hall's time zone (IANA id).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Sqlite (embedded default) or SqlServer.</summary>
+    /// <summary>Sqlite (embedded default), SqlServer or PostgreSql (also KingbaseES, openGauss).</summary>
     public string DatabaseProvider { get; set; } = "Sqlite";
 
     /// <summary>Seed the demo hall and its demo accounts into an empty database.</summary>
@@ -42,6 +42,8 @@ public sealed class HallOptions
 
     public NetworkOptions Network { get; set; } = new();
 
+    public JobsOptions Jobs { get; set; } = new();
+
     /// <summary>How old the jobs heartbeat may be before /health and the wall call the jobs server down.</summary>
     public int HeartbeatStaleMinutes { get; set; } = 3;
 
@@ -58,6 +60,61 @@ public sealed class HallOptions
     public string KeyStore { get; set; } = "Database";
 
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+/// <summary>
+/// Hall:Jobs — Hangfire on shared storage (SQL Server, PostgreSQL). A job whose instance dies
+/// mid-run becomes visible to the other instances again after <see cref="InvisibilityTimeout"/>
+/// (sliding: a live worker keeps extending it), and a lock left by a dead instance (the
+/// recurring-jobs scheduler's among them) expires after <see cref="DistributedLockTimeout"/>.
+/// Hangfire's defaults (30 and 10 minutes) leave jobs stuck that long after a crash.
+/// </summary>
+public sealed class JobsOptions
+{
+    /// <summary>How long a fetched job stays invisible to other instances without a sign of life (TimeSpan, e.g. "00:05:00").</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a distributed lock is waited for, and after which one left by a dead instance is taken over ("00:01:00").</summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// "Database" (default): on SQL Server and PostgreSQL the jobs live in the hall's database, shared
+    /// by every instance. "InMemory": in the process, as in the embedded SQLite mode — only for a
+    /// single instance (the test suite's PostgreSQL leg uses it so that jobs run as on SQLite).
+    /// </summary>
+    public string Storage { get; set; } = "Database";
+
+    /// <summary>How often an idle worker polls the shared queue ("00:00:05").</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether jobs live in the shared database (SQL Server, PostgreSQL) rather than in the process.</summary>
+    public bool Shared(string databaseProvider) =>
+        !string.Equals(Storage, "InMemory", StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(databaseProvider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Refuses settings that would leave a crashed instance's job or lock stuck, or make every job run twice.</summary>
+    public void Validate()
+    {
+        if (!string.Equals(Storage, "Database", StringComparison.OrdinalIgnoreCase) && !string.Equals(Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Hall:Jobs:Storage must be Database or InMemory (it is '{Storage}').");
+        }
+        if (InvisibilityTimeout < TimeSpan.FromSeconds(5) || InvisibilityTimeout > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException(
+                $"Hall:Jobs:InvisibilityTimeout must be between 00:00:05 and 01:00:00 (it is {InvisibilityTimeout}).");
+        }
+        if (DistributedLockTimeout < TimeSpan.FromSeconds(5) || DistributedLockTimeout > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException(
+                $"Hall:Jobs:DistributedLockTimeout must be between 00:00:05 and 00:10:00 (it is {DistributedLockTimeout}).");
+        }
+        if (QueuePollInterval < TimeSpan.FromMilliseconds(100) || QueuePollInterval > TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException(
+                $"Hall:Jobs:QueuePollInterval must be between 00:00:00.1 and 00:01:00 (it is {QueuePollInterval}).");
+        }
+    }
 }
 
 /// <summary>The closing routine's timing (SE4, SE2.2).</summary>

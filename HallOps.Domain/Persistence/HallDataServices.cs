@@ -15,6 +15,7 @@ public static class HallDataServices
         {
             "Sqlite" => services.AddHallDbContext<SqliteHallDbContext>(database, connectionString),
             "SqlServer" => services.AddHallDbContext<SqlServerHallDbContext>(database, connectionString),
+            "PostgreSql" => services.AddHallDbContext<PostgreSqlHallDbContext>(database, connectionString),
             _ => throw new InvalidOperationException($"No registration for {database.Name}."),
         };
 

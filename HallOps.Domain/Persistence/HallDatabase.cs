@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HallOps.Domain.Persistence;
 
 /// <summary>
 /// The databases HallOps runs on. Each has a context subclass and its own migrations folder
-/// (Persistence/Migrations/&lt;Name&gt;); adding one (PostgreSQL) means a subclass, a migrations
+/// (Persistence/Migrations/&lt;Name&gt;); adding one means a subclass, a migrations
 /// folder and an entry here.
 /// </summary>
 public sealed record HallDatabase(string Name, Type ContextType)
@@ -13,7 +14,9 @@ public sealed record HallDatabase(string Name, Type ContextType)
     public static readonly HallDatabase Sqlite = new("Sqlite", typeof(SqliteHallDbContext));
     public static readonly HallDatabase SqlServer = new("SqlServer", typeof(SqlServerHallDbContext));
 
-    public static IReadOnlyList<HallDatabase> All { get; } = [Sqlite, SqlServer];
+    public static readonly HallDatabase PostgreSql = new("PostgreSql", typeof(PostgreSqlHallDbContext));
+
+    public static IReadOnlyList<HallDatabase> All { get; } = [Sqlite, SqlServer, PostgreSql];
 
     public static HallDatabase Named(string? name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -31,6 +34,15 @@ public sealed record HallDatabase(string Name, Type ContextType)
     {
         "Sqlite" => options.UseSqlite(connectionString, Configure),
         "SqlServer" => options.UseSqlServer(connectionString, Configure),
+        "PostgreSql" => options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsAssembly(typeof(HallDatabase).Assembly.GetName().Name);
+            // Npgsql's default strategy wraps a transient error (a serialization failure of a
+            // serializable transaction, a deadlock) in an InvalidOperationException; the services
+            // catch DbUpdateException / DbException and answer with a clear message, as on the
+            // other databases, so the error is left as it is.
+            npgsql.ExecutionStrategy(dependencies => new NonRetryingExecutionStrategy(dependencies));
+        }),
         _ => throw new InvalidOperationException($"No options for {Name}."),
     };
 }

@@ -22,6 +22,7 @@ namespace HallOps.Domain.Persistence;
 
 /// <summary>
 /// The one model of the hall. Each database has a subclass (<see cref="SqliteHallDbContext"/>,
+/// <see cref="PostgreSqlHallDbContext"/>,
 /// <see cref="SqlServerHallDbContext"/>) with its own migrations; code depends on this type only.
 /// </summary>
 public abstract class HallDbContext(DbContextOptions options)

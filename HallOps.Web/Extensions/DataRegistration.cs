@@ -12,7 +12,7 @@ namespace HallOps.Web.Extensions;
 
 public static class DataRegistration
 {
-    /// <summary>The database (Sqlite default, SqlServer), the clock, the event feed and the calendar.</summary>
+    /// <summary>The database (Sqlite default, SqlServer, PostgreSql), the clock, the event feed and the calendar.</summary>
     public static WebApplicationBuilder AddHallData(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(HallOptions.Section);
@@ -22,7 +22,7 @@ public static class DataRegistration
         var database = HallDatabase.Named(options.DatabaseProvider);
         var connectionString = builder.Configuration.GetConnectionString("Hall")
             ?? (database == HallDatabase.Sqlite ? DefaultSqlite(builder.Environment) : null)
-            ?? throw new InvalidOperationException("ConnectionStrings:Hall is required for SqlServer.");
+            ?? throw new InvalidOperationException($"ConnectionStrings:Hall is required for {database.Name}.");
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HallEventFeed>();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using HallOps.Domain.Identity;
 using HallOps.Domain.Persistence;
@@ -14,29 +15,56 @@ public static class JobsRegistration
 {
     /// <summary>
     /// Hangfire: in-memory storage in the embedded (SQLite) mode — the database is the truth, jobs
-    /// only scan it — and SQL Server storage in production, where instances share the work.
+    /// only scan it — and shared storage in the hall's own database on SQL Server and PostgreSQL,
+    /// where instances share the work and each occurrence of a recurring job runs once. The shared
+    /// storage is set up to recover from a crashed instance within minutes (Hall:Jobs, README).
     /// </summary>
     public static WebApplicationBuilder AddHallJobs(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration[$"{HallOptions.Section}:{nameof(HallOptions.DatabaseProvider)}"];
         var database = HallDatabase.Named(string.IsNullOrEmpty(provider) ? HallDatabase.Sqlite.Name : provider);
+        var jobs = builder.Configuration.GetSection($"{HallOptions.Section}:{nameof(HallOptions.Jobs)}").Get<JobsOptions>() ?? new JobsOptions();
+        jobs.Validate();
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (database == HallDatabase.SqlServer)
+            if (!jobs.Shared(database.Name))
             {
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+            else if (database == HallDatabase.SqlServer)
+            {
+                // A job fetched by an instance that died is fetched again once its sliding
+                // invisibility lapses. Locks are SQL Server application locks owned by the
+                // session, released when the dead instance's connection drops.
                 config.UseSqlServerStorage(builder.Configuration.GetConnectionString("Hall"), new SqlServerStorageOptions
                 {
                     PrepareSchemaIfNecessary = true,
-                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                    SlidingInvisibilityTimeout = jobs.InvisibilityTimeout,
+                    QueuePollInterval = jobs.QueuePollInterval,
                 });
+            }
+            else if (database == HallDatabase.PostgreSql)
+            {
+                // Locks are rows here: one left by a dead instance (the recurring scheduler's
+                // among them) is only taken over after DistributedLockTimeout.
+                config.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(builder.Configuration.GetConnectionString("Hall")),
+                    new PostgreSqlStorageOptions
+                    {
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
+                        DistributedLockTimeout = jobs.DistributedLockTimeout,
+                        QueuePollInterval = jobs.QueuePollInterval,
+                    });
             }
             else
             {
-                config.UseInMemoryStorage(new InMemoryStorageOptions());
+                throw new InvalidOperationException($"No shared job storage for {database.Name}.");
             }
         });
         builder.Services.AddHangfireServer(options =>
