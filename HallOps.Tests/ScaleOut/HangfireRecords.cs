@@ -14,9 +14,23 @@ public sealed class HangfireRecords(PostgresDatabase database)
 {
     private readonly PostgreSqlStorage _storage = Storage(database);
 
-    public IBackgroundJobClient Jobs => new BackgroundJobClient(_storage);
+    public IBackgroundJobClient Jobs
+    {
+        get
+        {
+            QuietLogs();
+            return new BackgroundJobClient(_storage);
+        }
+    }
 
-    public IRecurringJobManager Recurring => new RecurringJobManager(_storage);
+    public IRecurringJobManager Recurring
+    {
+        get
+        {
+            QuietLogs();
+            return new RecurringJobManager(_storage);
+        }
+    }
 
     /// <summary>Every job whose invocation names <paramref name="type"/>, with its states in order.</summary>
     public async Task<List<JobRecord>> JobsOfAsync(Type type)
@@ -65,8 +79,22 @@ public sealed class HangfireRecords(PostgresDatabase database)
         return json.RootElement.TryGetProperty("ServerId", out var server) ? server.GetString() : null;
     }
 
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which an in-process app of an earlier test
+    /// (HallAppFactory) left pointing at its disposed logger factory: the tests' client logs nothing.
+    /// </summary>
+    private static void QuietLogs() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(new NoLogs());
+
+    private sealed class NoLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+
     private static PostgreSqlStorage Storage(PostgresDatabase database)
     {
+        QuietLogs();
         var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString("hallops-test-hangfire"), options), options);
     }

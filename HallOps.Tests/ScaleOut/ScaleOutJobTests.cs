@@ -15,6 +15,7 @@ namespace HallOps.Tests.ScaleOut;
 /// by what they write to the database, not by logs.
 /// </summary>
 [Collection(WebCollection.Name)]
+[TestCaseOrderer(ByNameOrderer.TypeName, ByNameOrderer.Assembly)]
 public sealed class ScaleOutJobTests(ScaleOutJobTests.Cluster fixture, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<ScaleOutJobTests.Cluster>
 {
     /// <summary>The heartbeat's test schedule: every 10 seconds (a seconds-level cron, Hall:Jobs:Cron).</summary>

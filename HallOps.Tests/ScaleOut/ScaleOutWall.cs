@@ -175,11 +175,16 @@ public sealed class ScaleOutWall : IAsyncDisposable
         return TimeSpan.FromMilliseconds(changedAt.Value - clickedAt.Value);
     }
 
-    /// <summary>The staff page's presence changes, in turn: on post (A), away (gap), back (A), …</summary>
+    /// <summary>
+    /// The staff page's presence changes, in turn: on post (A), away (gap), back (A), … The first
+    /// (signing on) is the first of its kind on both instances since they started.
+    /// </summary>
     public static async Task<List<TimeSpan>> PresenceChangesAsync(IPage staff, WallScreen wall, int count)
     {
-        var latencies = new List<TimeSpan>();
-        latencies.Add(await ChangeAndMeasureAsync(staff, wall, () => staff.Locator($"[data-sign-on='{Window}']").ClickAsync(), $"[data-sign-on='{Window}']", "bya"));
+        var latencies = new List<TimeSpan>
+        {
+            await ChangeAndMeasureAsync(staff, wall, () => staff.Locator($"[data-sign-on='{Window}']").ClickAsync(), $"[data-sign-on='{Window}']", "bya"),
+        };
         while (latencies.Count < count)
         {
             await BrowserHost.WaitForInteractiveAsync(staff, "#my-go-away");

@@ -14,6 +14,7 @@ namespace HallOps.Tests.ScaleOut;
 /// instance by reloading onto the survivor, still signed in.
 /// </summary>
 [Collection(WebCollection.Name)]
+[TestCaseOrderer(ByNameOrderer.TypeName, ByNameOrderer.Assembly)]
 public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<ScaleOutWallTests.Cluster>
 {
     /// <summary>The class's cluster (open all day) and browser.</summary>
@@ -41,7 +42,7 @@ public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOu
     /// <summary>The wall is live again on the survivor within this time of its instance's death.</summary>
     private static readonly TimeSpan FailoverLimit = TimeSpan.FromSeconds(10);
 
-    private const int PresenceChanges = 7;
+    private const int PresenceChanges = 6;
 
     private readonly Stopwatch _total = Stopwatch.StartNew();
 
@@ -56,12 +57,18 @@ public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOu
         await wall.Page.EvaluateAsync("() => { window.__noReload = true; }");
 
         var staff = await browser.OpenStaffPageAsync(cluster.A);
-        var latencies = await ScaleOutWall.PresenceChangesAsync(staff, wall, PresenceChanges);
+        var all = await ScaleOutWall.PresenceChangesAsync(staff, wall, PresenceChanges + 1);
+        // The first change after the instances started also compiles the code it runs (the staff
+        // page's action on A, the wall's update on B): reported, not held to the limit. A hall's
+        // instances run for days.
+        var first = all[0];
+        var latencies = all.Skip(1).ToList();
 
         var median = ScaleOutWall.Median(latencies);
-        output.WriteLine($"{cluster.StartReport}");
+        output.WriteLine(cluster.StartReport);
         output.WriteLine($"presence change on A (/my) → wall on B through nginx: p50 {median.TotalMilliseconds:0} ms, "
-            + $"max {latencies.Max().TotalMilliseconds:0} ms ({string.Join(", ", latencies.Select(l => $"{l.TotalMilliseconds:0}"))} ms)");
+            + $"max {latencies.Max().TotalMilliseconds:0} ms over {latencies.Count} changes ({string.Join(", ", latencies.Select(l => $"{l.TotalMilliseconds:0}"))} ms); "
+            + $"the first change after start {first.TotalMilliseconds:0} ms");
         output.WriteLine($"wall handshakes: {string.Join("; ", wall.Handshakes.Select(h => $"{h.Status} {h.Url}"))}");
         Assert.True(await wall.Page.EvaluateAsync<bool>("() => window.__noReload === true"), "The wall page reloaded to show a change.");
         // The circuit is a WebSocket through nginx (HTTP 101), never long polling.
@@ -74,7 +81,7 @@ public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOu
     }
 
     [SkippableFact]
-    public async Task InstanceServingTheWallIsKilled_TheWallIsLiveOnTheOtherWithinTenSeconds_StillSignedIn()
+    public async Task TheWallsInstanceIsKilled_TheWallIsLiveOnTheOtherWithinTenSeconds_StillSignedIn()
     {
         var (cluster, browser) = await StartAsync();
         var wall = await browser.OpenWallAsync(cluster, await cluster.AffinityCookieForAsync(cluster.B));
