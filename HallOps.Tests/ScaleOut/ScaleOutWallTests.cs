@@ -132,7 +132,9 @@ public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOu
         var staff = await browser.OpenStaffPageAsync(cluster.A);
         var latency = await ScaleOutWall.ChangeAndMeasureAsync(staff, wall,
             () => staff.Locator($"[data-sign-on='{ScaleOutWall.Window}']").ClickAsync(), $"[data-sign-on='{ScaleOutWall.Window}']", "bya");
-        output.WriteLine($"presence change on A → the reloaded wall: {latency.TotalMilliseconds:0} ms");
+        var screenshot = BrowserHost.ScreenshotPath("wall-after-failover-1920x1080.png");
+        await wall.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        output.WriteLine($"presence change on A → the reloaded wall: {latency.TotalMilliseconds:0} ms; screenshot {screenshot}");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
