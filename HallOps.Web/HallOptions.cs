@@ -77,12 +77,28 @@ public sealed class JobsOptions
     /// <summary>How long a distributed lock is waited for, and after which one left by a dead instance is taken over ("00:01:00").</summary>
     public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// "Database" (default): on SQL Server and PostgreSQL the jobs live in the hall's database, shared
+    /// by every instance. "InMemory": in the process, as in the embedded SQLite mode — only for a
+    /// single instance (the test suite's PostgreSQL leg uses it so that jobs run as on SQLite).
+    /// </summary>
+    public string Storage { get; set; } = "Database";
+
     /// <summary>How often an idle worker polls the shared queue ("00:00:05").</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether jobs live in the shared database (SQL Server, PostgreSQL) rather than in the process.</summary>
+    public bool Shared(string databaseProvider) =>
+        !string.Equals(Storage, "InMemory", StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(databaseProvider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Refuses settings that would leave a crashed instance's job or lock stuck, or make every job run twice.</summary>
     public void Validate()
     {
+        if (!string.Equals(Storage, "Database", StringComparison.OrdinalIgnoreCase) && !string.Equals(Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Hall:Jobs:Storage must be Database or InMemory (it is '{Storage}').");
+        }
         if (InvisibilityTimeout < TimeSpan.FromSeconds(5) || InvisibilityTimeout > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException(

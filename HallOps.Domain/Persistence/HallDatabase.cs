@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HallOps.Domain.Persistence;
 
@@ -33,7 +34,15 @@ public sealed record HallDatabase(string Name, Type ContextType)
     {
         "Sqlite" => options.UseSqlite(connectionString, Configure),
         "SqlServer" => options.UseSqlServer(connectionString, Configure),
-        "PostgreSql" => options.UseNpgsql(connectionString, Configure),
+        "PostgreSql" => options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsAssembly(typeof(HallDatabase).Assembly.GetName().Name);
+            // Npgsql's default strategy wraps a transient error (a serialization failure of a
+            // serializable transaction, a deadlock) in an InvalidOperationException; the services
+            // catch DbUpdateException / DbException and answer with a clear message, as on the
+            // other databases, so the error is left as it is.
+            npgsql.ExecutionStrategy(dependencies => new NonRetryingExecutionStrategy(dependencies));
+        }),
         _ => throw new InvalidOperationException($"No options for {Name}."),
     };
 }

@@ -8,7 +8,8 @@ namespace HallOps.Domain.Persistence;
 /// PostgreSQL (and the engines that speak its protocol: KingbaseES, openGauss). Npgsql stores a
 /// <see cref="DateTimeOffset"/> as <c>timestamp with time zone</c> and refuses any offset but
 /// zero, so every instant is converted to UTC on the way in; it reads back as the same instant
-/// with offset zero, as on SQLite.
+/// with offset zero, as on SQLite. The identifiers of <see cref="CaseInsensitiveText"/> are
+/// <c>citext</c>.
 /// </summary>
 public sealed class PostgreSqlHallDbContext(DbContextOptions<PostgreSqlHallDbContext> options) : HallDbContext(options)
 {
@@ -37,6 +38,8 @@ public sealed class PostgreSqlHallDbContext(DbContextOptions<PostgreSqlHallDbCon
             }
             index.SetFilter(filter);
         }
+        builder.HasPostgresExtension("citext");
+        CaseInsensitiveText.Apply(builder, property => property.SetColumnType("citext"));
     }
 }
 

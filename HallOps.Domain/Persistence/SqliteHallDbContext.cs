@@ -15,6 +15,12 @@ public sealed class SqliteHallDbContext(DbContextOptions<SqliteHallDbContext> op
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        CaseInsensitiveText.Apply(builder, property => property.SetCollation("NOCASE"));
+    }
 }
 
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHallDbContext>

@@ -55,7 +55,7 @@ public sealed class WallScreenTests(ITestOutputHelper output) : IAsyncLifetime
         _ctx.Services.AddSingleton(Options.Create(_hall));
         _ctx.Services.AddSingleton<HallEventFeed>();
         _ctx.Services.AddSingleton<HallSaveChangesInterceptor>();
-        _ctx.Services.AddHallDbContext(HallDatabase.Sqlite, _file.ConnectionString);
+        _ctx.Services.AddHallDbContext(_file.Provider, _file.ConnectionString);
         _ctx.Services.AddSingleton(new CalendarSettings(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), OpeningHours.Default));
         _ctx.Services.AddSingleton<CalendarSource>();
         _ctx.Services.AddSingleton(AlertTiming.Default);

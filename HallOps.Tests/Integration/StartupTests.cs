@@ -1,5 +1,6 @@
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Identity;
+using HallOps.Domain.Persistence;
 using HallOps.Tests.Support;
 using HallOps.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,9 @@ public sealed class StartupTests : IDisposable
 {
     private readonly HallDatabaseFile _database = new();
 
+    // About the SQLite file itself: the PostgreSQL leg runs the same migrations through every other test.
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Start_AppliesEveryMigrationToAnEmptySqliteFile()
     {
         await using var app = new HallAppFactory(_database);
@@ -55,6 +58,27 @@ public sealed class StartupTests : IDisposable
         }).ToListAsync();
         Assert.All(posts, p => Assert.Equal(1, p.A));
         Assert.Equal([DemoHallSeeder.WindowWithoutBackup], posts.Where(p => p.B == 0).Select(p => p.Number));
+    }
+
+    // Two instances of a scaled-out hall starting together on one new shared database (PostgreSQL,
+    // SQL Server) take turns at seeding: one hall, one calendar, one set of roles and accounts.
+    // SQLite is the one-instance embedded mode, where nothing starts beside it.
+    [SkippableFact]
+    public async Task TwoInstancesStartingTogether_OnOneNewSharedDatabase_SeedTheHallOnce()
+    {
+        Skip.If(_database.Provider == HallDatabase.Sqlite, "SQLite is the one-instance embedded mode; the PostgreSQL leg runs this test.");
+        await using var first = new HallAppFactory(_database);
+        await using var second = new HallAppFactory(_database);
+
+        await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+        var counts = await CountsAsync(first);
+        Assert.Equal(counts, await CountsAsync(second));
+        Assert.Equal(24, counts["windows"]);
+        Assert.Equal(DemoHallSeeder.Accounts.Count, counts["users"]);
+        Assert.Equal(HallRoles.All.Count, counts["roles"]);
+        await using var db = first.CreateDbContext();
+        Assert.Equal(await db.CalendarDays.Select(d => d.Date).Distinct().CountAsync(), counts["calendar"]);
     }
 
     [Fact]

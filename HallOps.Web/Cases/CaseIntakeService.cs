@@ -49,7 +49,9 @@ public sealed class CaseIntakeService(
         var query = db.Matters.AsNoTracking().Where(m => m.IsActive && m.CurrentVersionId != null);
         if (term.Length > 0)
         {
-            query = query.Where(m => m.Code.Contains(term) || m.Name.Contains(term));
+            // Matter codes match whatever the case, on every database (CaseInsensitiveText).
+            var upper = term.ToUpperInvariant();
+            query = query.Where(m => m.Code.ToUpper().Contains(upper) || m.Name.Contains(term));
         }
         var ids = await query.OrderBy(m => m.Code).Select(m => m.Id).Take(20).ToListAsync(cancellationToken);
         var choices = new List<MatterChoice>();

@@ -30,7 +30,11 @@ public static class JobsRegistration
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (database == HallDatabase.SqlServer)
+            if (!jobs.Shared(database.Name))
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+            else if (database == HallDatabase.SqlServer)
             {
                 // A job fetched by an instance that died is fetched again once its sliding
                 // invisibility lapses. Locks are SQL Server application locks owned by the
@@ -60,7 +64,7 @@ public static class JobsRegistration
             }
             else
             {
-                config.UseInMemoryStorage(new InMemoryStorageOptions());
+                throw new InvalidOperationException($"No shared job storage for {database.Name}.");
             }
         });
         builder.Services.AddHangfireServer(options =>

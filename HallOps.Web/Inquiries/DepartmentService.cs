@@ -44,7 +44,9 @@ public sealed class DepartmentService(
         var query = db.Departments.AsNoTracking().Where(d => d.Active);
         if (term is not null)
         {
-            query = query.Where(d => d.Name.Contains(term) || d.Address.Contains(term) || (d.Note != null && d.Note.Contains(term)));
+            // Department names are case-insensitive identifiers (CaseInsensitiveText): so is the search.
+            var upper = term.ToUpperInvariant();
+            query = query.Where(d => d.Name.ToUpper().Contains(upper) || d.Address.Contains(term) || (d.Note != null && d.Note.Contains(term)));
         }
         return await Rows(query.OrderBy(d => d.Name)).ToListAsync(cancellationToken);
     }

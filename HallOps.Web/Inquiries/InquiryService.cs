@@ -399,7 +399,9 @@ public sealed class InquiryService(
         var query = db.Matters.AsNoTracking().Where(m => m.IsActive);
         if (term is not null)
         {
-            query = query.Where(m => m.Name.Contains(term) || m.Code.StartsWith(term));
+            // Matter codes match whatever the case, on every database (CaseInsensitiveText).
+            var upper = term.ToUpperInvariant();
+            query = query.Where(m => m.Name.Contains(term) || m.Code.ToUpper().StartsWith(upper));
         }
         return await query.OrderBy(m => m.Code).Take(12)
             .Select(m => new MatterChoice(m.Id, m.Code, m.Name, m.Window == null ? null : m.Window.Number))

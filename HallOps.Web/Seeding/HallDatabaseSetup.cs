@@ -12,7 +12,8 @@ namespace HallOps.Web.Seeding;
 /// <summary>
 /// Runs before the app takes requests: applies the migrations, creates the roles, seeds the
 /// official calendar into an empty calendar, seeds the demo hall when asked, and makes sure an
-/// administrator exists — from Hall:Bootstrap, never from a default password.
+/// administrator exists — from Hall:Bootstrap, never from a default password. Instances starting
+/// together on one shared database take turns (<see cref="HallDatabaseLock"/>).
 /// </summary>
 public sealed class HallDatabaseSetup(
     HallDbContext db,
@@ -25,7 +26,17 @@ public sealed class HallDatabaseSetup(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var actor = HallActor.Use(Actor.System("setup"));
+        // Instances sharing a database (PostgreSQL, SQL Server) migrate and seed one at a time:
+        // the second finds what the first did instead of doing it again. A database that does not
+        // exist yet is created by the migration first (nothing to lock before that).
+        var exists = !db.Database.IsRelational() || await db.Database.CanConnectAsync(cancellationToken);
+        await using var seeding = exists
+            ? await HallDatabaseLock.AcquireAsync(db, "hallops:setup", TimeSpan.FromMinutes(5), cancellationToken)
+            : null;
         await db.Database.MigrateAsync(cancellationToken);
+        await using var seedingAfterCreate = exists
+            ? null
+            : await HallDatabaseLock.AcquireAsync(db, "hallops:setup", TimeSpan.FromMinutes(5), cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Readers never wait for a writer; a second app instance on the same file stays responsive.

@@ -44,6 +44,9 @@ public sealed class CaseListHall : IAsyncLifetime
 
     public HallDbContext Db() => App.CreateDbContext();
 
+    /// <summary>The database the hall runs on (raw SQL differs).</summary>
+    public HallDatabase Provider => _database.Provider;
+
     public DateTimeOffset Now => App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public Task<WorkingCalendar> CalendarAsync() => App.Services.GetRequiredService<CalendarSource>().GetAsync();

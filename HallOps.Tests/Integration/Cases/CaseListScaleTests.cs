@@ -1,3 +1,4 @@
+using HallOps.Domain.Persistence;
 using System.Diagnostics;
 using HallOps.Domain.Cases;
 using HallOps.Tests.Support;
@@ -70,7 +71,19 @@ public sealed class CaseListScaleTests(CaseListHall hall, ITestOutputHelper outp
         var staff = await db.StaffMembers.OrderBy(s => s.Id).Take(20).Select(s => s.Id).ToListAsync();
         var now = hall.Now.UtcTicks;
         var day = TimeSpan.TicksPerDay;
-        var sql = $"""
+        var sql = hall.Provider == HallDatabase.PostgreSql ? $"""
+            INSERT INTO "Cases" ("Number", "ExternalNumber", "Source", "MatterId", "MatterVersionId", "WindowId", "HandlerStaffId", "ApplicantKind",
+                                 "ApplicantName", "State", "ReceivedAt", "AcceptedAt", "DueAt", "DueSoonAt", "Light", "NextLightAt", "CreatedAt", "CreatedBy", "Version")
+            SELECT format('2026-%s', lpad((100000 + i)::text, 6, '0')), format('BULK-%s', lpad(i::text, 6, '0')), 2, {matterId}, {versionId},
+                   {windows[0]} + (i % {windows.Count}), {staff[0]} + (i % {staff.Count}), 1, '张三明',
+                   CASE WHEN i % 5 = 0 THEN 4 ELSE 2 END,
+                   t.now - (i % 365) * interval '1 day' - interval '1 hour',
+                   t.now - (i % 365) * interval '1 day',
+                   t.now - (i % 365) * interval '1 day' + interval '7 days',
+                   t.now - (i % 365) * interval '1 day' + interval '6 days',
+                   0, NULL, t.now, 'bulk', 0
+            FROM generate_series(1, {Count}) AS i, (SELECT timestamptz '{hall.Now.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}+00' AS now) AS t
+            """ : $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Count})
             INSERT INTO Cases (Number, ExternalNumber, Source, MatterId, MatterVersionId, WindowId, HandlerStaffId, ApplicantKind,
                                ApplicantName, State, ReceivedAt, AcceptedAt, DueAt, DueSoonAt, Light, NextLightAt, CreatedAt, CreatedBy, Version)

@@ -48,12 +48,19 @@ public sealed class CoverageHall : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        CopyDatabase(await Template.Value, _database);
+        _database.CopyFrom(await Template.Value);
         _factory = new HallAppFactory(_database);
         App = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<SqliteHallDbContext>(options => options.AddInterceptors(Hook), ServiceLifetime.Singleton);
+            if (_database.Provider == HallDatabase.PostgreSql)
+            {
+                services.ConfigureDbContext<PostgreSqlHallDbContext>(options => options.AddInterceptors(Hook), ServiceLifetime.Singleton);
+            }
+            else
+            {
+                services.ConfigureDbContext<SqliteHallDbContext>(options => options.AddInterceptors(Hook), ServiceLifetime.Singleton);
+            }
         }));
         _ = App.Server;
         if (!ReferenceEquals(App.Services.GetRequiredService<TimeProvider>(), Clock))
@@ -164,17 +171,9 @@ public sealed class CoverageHall : IAsyncLifetime
         await using var app = factory.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(night)));
         _ = app.Server;
+        await app.DisposeAsync();
+        await factory.DisposeAsync();
+        template.PrepareAsTemplate();
         return template;
-    }
-
-    private static void CopyDatabase(HallDatabaseFile from, HallDatabaseFile to)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            if (File.Exists(from.Path + suffix))
-            {
-                File.Copy(from.Path + suffix, to.Path + suffix);
-            }
-        }
     }
 }

@@ -50,14 +50,7 @@ public sealed class ClosingHall : IAsyncDisposable
     public static async Task<ClosingHall> StartAsync()
     {
         var hall = new ClosingHall();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            var from = (await Template.Value).Path + suffix;
-            if (File.Exists(from))
-            {
-                File.Copy(from, hall._database.Path + suffix);
-            }
-        }
+        hall._database.CopyFrom(await Template.Value);
         hall._factory = new HallAppFactory(hall._database);
         hall.App = hall._factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<TimeProvider>(hall.Clock)));
@@ -134,6 +127,9 @@ public sealed class ClosingHall : IAsyncDisposable
         await using var app = factory.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(night)));
         _ = app.Server;
+        await app.DisposeAsync();
+        await factory.DisposeAsync();
+        template.PrepareAsTemplate();
         return template;
     }
 }

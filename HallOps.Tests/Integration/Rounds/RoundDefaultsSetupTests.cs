@@ -26,7 +26,7 @@ public sealed class RoundDefaultsSetupTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8))));
         services.AddSingleton(new HallEventFeed(NullLogger<HallEventFeed>.Instance));
         services.AddSingleton<HallSaveChangesInterceptor>();
-        services.AddHallDbContext(HallDatabase.Sqlite, _file.ConnectionString);
+        services.AddHallDbContext(_file.Provider, _file.ConnectionString);
         _services = services.BuildServiceProvider();
         await using var db = await Contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();

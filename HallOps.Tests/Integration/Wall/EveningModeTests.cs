@@ -49,7 +49,7 @@ public sealed class EveningModeTests : IAsyncLifetime
         services.AddSingleton(Options.Create(new HallOptions()));
         services.AddSingleton(new HallEventFeed(NullLogger<HallEventFeed>.Instance));
         services.AddSingleton<HallSaveChangesInterceptor>();
-        services.AddHallDbContext(HallDatabase.Sqlite, _file.ConnectionString);
+        services.AddHallDbContext(_file.Provider, _file.ConnectionString);
         services.AddSingleton(new CalendarSettings(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), OpeningHours.Default));
         services.AddSingleton<CalendarSource>();
         services.AddSingleton(AlertTiming.Default);

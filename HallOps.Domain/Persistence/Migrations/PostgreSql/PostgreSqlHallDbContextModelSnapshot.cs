@@ -21,6 +21,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "citext");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("HallOps.Domain.Accountability.DerelictionRecord", b =>
@@ -673,7 +674,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("citext");
 
                     b.Property<int?>("CurrentVersionId")
                         .HasColumnType("integer");
@@ -1254,7 +1255,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1295,7 +1296,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("citext");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -1412,7 +1413,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
@@ -1594,7 +1595,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("AssetNumber")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("BootPasswordConfirmedBy")
                         .HasMaxLength(256)
@@ -1971,7 +1972,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("citext");
 
                     b.Property<int?>("FloorId")
                         .HasColumnType("integer");
@@ -2554,7 +2555,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("citext");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -2682,7 +2683,7 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("EmployeeNo")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("citext");
 
                     b.Property<int?>("HomeUnitId")
                         .HasColumnType("integer");

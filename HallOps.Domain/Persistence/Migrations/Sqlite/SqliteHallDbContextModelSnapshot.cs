@@ -647,7 +647,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int?>("CurrentVersionId")
                         .HasColumnType("INTEGER");
@@ -1210,7 +1211,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1249,7 +1251,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -1364,7 +1367,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
@@ -1542,7 +1546,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("AssetNumber")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("BootPasswordConfirmedBy")
                         .HasMaxLength(256)
@@ -1907,7 +1912,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int?>("FloorId")
                         .HasColumnType("INTEGER");
@@ -2472,7 +2478,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -2592,7 +2599,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("EmployeeNo")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int?>("HomeUnitId")
                         .HasColumnType("INTEGER");

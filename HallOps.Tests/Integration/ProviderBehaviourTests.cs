@@ -1,0 +1,113 @@
+using HallOps.Domain.Audit;
+using HallOps.Domain.Identity;
+using HallOps.Domain.Persistence;
+using HallOps.Domain.Rounds;
+using HallOps.Tests.Integration.Coverage;
+using HallOps.Tests.Support;
+using HallOps.Web.Inquiries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HallOps.Tests.Integration;
+
+/// <summary>
+/// What users rely on whatever database the hall runs on: these run on SQLite in the normal run
+/// and on PostgreSQL in test.sh's second leg (HALLOPS_TEST_PROVIDER), and must pass the same.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<CoverageHall>
+{
+    [Fact]
+    public async Task PRESS01_And_press01_AreOneCode_FoundByEither_AndRefusedTwiceByTheUniqueIndex()
+    {
+        await using (var db = hall.CreateDbContext())
+        {
+            db.FireEquipment.Add(new FireEquipment { Code = "PRESS-01", Location = "一楼东侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = hall.CreateDbContext())
+        {
+            Assert.Equal("PRESS-01", await db.FireEquipment.Where(f => f.Code == "press-01").Select(f => f.Code).SingleAsync());
+            db.FireEquipment.Add(new FireEquipment { Code = "press-01", Location = "二楼西侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using var check = hall.CreateDbContext();
+        Assert.Equal(1, await check.FireEquipment.CountAsync(f => f.Code == "PRESS-01" || f.Code == "press-01"));
+    }
+
+    [Fact]
+    public async Task StaffNumbers_MatchWhateverTheCase()
+    {
+        await using var db = hall.CreateDbContext();
+
+        var upper = await db.StaffMembers.Where(s => s.EmployeeNo == "ZW001").Select(s => s.Id).SingleAsync();
+        var lower = await db.StaffMembers.Where(s => s.EmployeeNo == "zw001").Select(s => s.Id).SingleAsync();
+
+        Assert.Equal(upper, lower);
+    }
+
+    [Fact]
+    public async Task FQ3_4_ADepartmentName_IsTakenWhateverTheCase_AndFoundByASearchInAnyCase()
+    {
+        await using var scope = hall.SignedIn("manager", HallRoles.Manager);
+        var departments = scope.ServiceProvider.GetRequiredService<DepartmentService>();
+
+        var first = await departments.SaveAsync(new DepartmentEdit { Name = "Press Office 01", Address = "县府路1号" });
+        var second = await departments.SaveAsync(new DepartmentEdit { Name = "PRESS OFFICE 01", Address = "县府路2号" });
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors));
+        Assert.False(second.Succeeded);
+        Assert.Single(await departments.SearchAsync("press office"));
+        Assert.Single(await departments.SearchAsync("PRESS OFFICE"));
+        await using var db = hall.CreateDbContext();
+        Assert.Equal(1, await db.Departments.CountAsync(d => d.Name == "press office 01"));
+    }
+
+    [Fact]
+    public async Task ANonUtcInstant_SavedAndReadBack_IsTheSameInstant_AndComparesAsThatInstant()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var beijing = new DateTimeOffset(2026, 11, 20, 9, 30, 15, 123, TimeSpan.FromHours(8));
+        await using (var db = hall.CreateDbContext())
+        {
+            db.AuditEntries.Add(new AuditEntry { At = beijing, Actor = marker, Action = AuditAction.SignIn, Detail = "beijing" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = hall.CreateDbContext();
+        var stored = await check.AuditEntries.Where(a => a.Actor == marker).Select(a => a.At).SingleAsync();
+        // The same moment (01:30:15.123 UTC), whatever offset it comes back with.
+        Assert.Equal(beijing.UtcTicks, stored.UtcTicks);
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Actor == marker && a.At == beijing.ToOffset(TimeSpan.FromHours(-5))));
+        Assert.Equal(0, await check.AuditEntries.CountAsync(a => a.Actor == marker && a.At > beijing.ToUniversalTime()));
+    }
+}
+
+/// <summary>Hangfire's shared storage in the hall's own PostgreSQL database (the production setting).</summary>
+[Collection(WebCollection.Name)]
+public sealed class SharedJobStorageTests : IDisposable
+{
+    private readonly HallDatabaseFile _database = new();
+
+    [SkippableFact]
+    public async Task OnPostgreSql_JobsLiveInTheHallsDatabase_AndTheStartJobsRun()
+    {
+        Skip.If(_database.Provider != HallDatabase.PostgreSql, "SQLite keeps jobs in memory; the PostgreSQL leg runs this test.");
+        await using var app = new HallAppFactory(_database, settings: new Dictionary<string, string?> { ["Hall:Jobs:Storage"] = "Database" });
+        _ = app.Server;
+
+        Assert.IsType<Hangfire.PostgreSql.PostgreSqlStorage>(app.Services.GetRequiredService<Hangfire.JobStorage>());
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            return await db.JobHeartbeats.AnyAsync();
+        }, TimeSpan.FromSeconds(30), "the heartbeat job enqueued at start has run from the shared queue");
+        await using var check = app.CreateDbContext();
+        var recurring = await check.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs'").SingleAsync();
+        Assert.Equal(15, recurring);
+    }
+
+    public void Dispose() => _database.Dispose();
+}
