@@ -19,6 +19,7 @@ await app.PrepareHallDatabaseAsync();
 app.UseHallPipeline();
 app.MapHallEndpoints();
 app.UseHallJobs();
+app.UseHallJobCronOverrides();
 
 app.Run();
 

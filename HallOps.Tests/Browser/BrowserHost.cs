@@ -79,12 +79,7 @@ public sealed class BrowserHost : IAsyncDisposable
         try
         {
             playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserGate.ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+            var browser = await LaunchChromiumAsync(playwright);
             return new BrowserHost(database, settings, services, port, app, playwright, browser);
         }
         catch
@@ -126,9 +121,21 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A fresh browser profile (own cookies) with the given window size, in Chinese and the hall's time zone.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width, int height)
+    public Task<IBrowserContext> NewContextAsync(int width, int height) => NewContextAsync(Browser, width, height);
+
+    /// <summary>The Debian Chromium, headless, as every browser test drives it (the scale-out tests too, without an in-process app).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserGate.ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+
+    /// <summary>A fresh profile of <paramref name="browser"/>, as <see cref="NewContextAsync(int, int)"/> makes it.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
