@@ -19,7 +19,6 @@ await app.PrepareHallDatabaseAsync();
 app.UseHallPipeline();
 app.MapHallEndpoints();
 app.UseHallJobs();
-app.UseHallJobCronOverrides();
 
 app.Run();
 

@@ -94,7 +94,11 @@ public static class JobsRegistration
     public static WebApplication UseHallJobs(this WebApplication app)
     {
         var zone = app.Services.GetRequiredService<IOptions<HallOptions>>().Value.Zone();
-        JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>(), zone);
+        // Hall:Jobs:Cron:<job-id> replaces a job's schedule (e.g. a seconds-level cron for a test of the shared job storage).
+        var cronOverrides = app.Configuration.GetSection(JobSchedule.CronSection).GetChildren()
+            .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+            .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.Ordinal);
+        JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>(), zone, cronOverrides);
         JobSchedule.RunOnStart(app.Services.GetRequiredService<IBackgroundJobClient>());
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
