@@ -92,6 +92,7 @@ public sealed class SharedJobStorageTests : IDisposable
     private readonly HallDatabaseFile _database = new();
 
     [SkippableFact]
+    [Trait("Database", "PostgreSqlOnly")]
     public async Task OnPostgreSql_JobsLiveInTheHallsDatabase_AndTheStartJobsRun()
     {
         Skip.If(_database.Provider != HallDatabase.PostgreSql, "SQLite keeps jobs in memory; the PostgreSQL leg runs this test.");

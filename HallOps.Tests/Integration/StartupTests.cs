@@ -64,6 +64,7 @@ public sealed class StartupTests : IDisposable
     // SQL Server) take turns at seeding: one hall, one calendar, one set of roles and accounts.
     // SQLite is the one-instance embedded mode, where nothing starts beside it.
     [SkippableFact]
+    [Trait("Database", "PostgreSqlOnly")]
     public async Task TwoInstancesStartingTogether_OnOneNewSharedDatabase_SeedTheHallOnce()
     {
         Skip.If(_database.Provider == HallDatabase.Sqlite, "SQLite is the one-instance embedded mode; the PostgreSQL leg runs this test.");
