@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hangfire;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Rounds;
 using HallOps.Tests.Support;
@@ -33,6 +34,11 @@ public sealed class GuardHall : IAsyncLifetime
         _ = App.Server;
         await App.Services.GetRequiredService<RoundPlanner>()
             .PlanAsync(new DateTimeOffset(2026, 11, 26, 0, 0, 0, Beijing), new DateTimeOffset(2026, 11, 27, 12, 0, 0, Beijing));
+        // The app runs its jobs once at start (the round plan among them, which plans the days ahead):
+        // the tests begin once those have run, so that no count moves under a test's feet.
+        var monitoring = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.TrueAsync(() => Task.FromResult(monitoring.EnqueuedCount("default") == 0 && monitoring.ProcessingCount() == 0),
+            TimeSpan.FromSeconds(60), "the jobs run at start have finished");
     }
 
     public async Task DisposeAsync()
