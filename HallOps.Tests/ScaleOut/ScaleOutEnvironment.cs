@@ -77,19 +77,7 @@ public static class ScaleOutEnvironment
     }
 
     /// <summary>A free TCP port on 127.0.0.1.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
+    public static int FreePort() => Browser.BrowserHost.FreePort();
 
     /// <summary>Where a test's process logs go (kept after the run, for a failure): TestResults/scaleout/&lt;test&gt;.</summary>
     public static string LogFolder(string testName)
