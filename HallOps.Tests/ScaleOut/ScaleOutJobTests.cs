@@ -63,7 +63,7 @@ public sealed class ScaleOutJobTests(ScaleOutJobTests.Cluster fixture, ITestOutp
             BEGIN INSERT INTO heartbeat_writes (beat_at) VALUES (NEW."BeatAt"); RETURN NEW; END $$;
             CREATE TRIGGER heartbeat_written AFTER INSERT OR UPDATE ON "JobHeartbeats" FOR EACH ROW EXECUTE FUNCTION heartbeat_written();
             """);
-        var from = DateTime.UtcNow;
+        var from = TimeProvider.System.GetUtcNow().UtcDateTime;
 
         await Task.Delay(Watch / 3);
         var fireAndForget = hangfire.Jobs.Enqueue<HeartbeatJob>(job => job.RunAsync(CancellationToken.None));
@@ -151,7 +151,7 @@ public sealed class ScaleOutJobTests(ScaleOutJobTests.Cluster fixture, ITestOutp
 
         var watch = Stopwatch.StartNew();
         runner!.Kill();
-        var killedAt = DateTime.UtcNow;
+        var killedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         var afterKill = (await cluster.Database.QueryAsync(roundsSql))[0];
         output.WriteLine($"killed {runner.Name} (pid {runner.ProcessId}) while it inserted rounds; rounds committed by then: {afterKill[0]}");
         Assert.Equal(0L, Convert.ToInt64(afterKill[0]));

@@ -59,7 +59,7 @@ public sealed class ScaleOutWall : IAsyncDisposable
     public static void SkipNearMidnight()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime);
         Skip.If(local >= new TimeOnly(23, 55), $"Skipped at {local:HH:mm} hall time: the all-day hours end at 23:59.");
     }
 
@@ -72,7 +72,7 @@ public sealed class ScaleOutWall : IAsyncDisposable
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         await using (var db = cluster.Database.CreateDbContext())
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime);
             var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == today);
             var weekend = today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             if (day is { Kind: CalendarDayKind.Holiday } || (day is null && weekend))
@@ -92,7 +92,7 @@ public sealed class ScaleOutWall : IAsyncDisposable
         }
         // The test's context publishes nothing: tell both instances' calendars, as a manager's edit would.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis!);
-        var calendarChanged = new HallEvent(HallEvent.Kinds.Changed, HallSubjects.Calendar, DateTimeOffset.UtcNow, "scale-out-test");
+        var calendarChanged = new HallEvent(HallEvent.Kinds.Changed, HallSubjects.Calendar, TimeProvider.System.GetUtcNow(), "scale-out-test");
         await redis.GetSubscriber().PublishAsync(RedisRelayOptions.Channel, JsonSerializer.Serialize(calendarChanged));
     }
 
