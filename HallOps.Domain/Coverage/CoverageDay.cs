@@ -103,19 +103,59 @@ public static class CoverageDay
 
         var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
         var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
+
+        // A window's state depends only on its holders' states and on whether the hall is open: at a
+        // cut where neither moved for a window, its interval simply goes on. So each cut evaluates only
+        // the windows of the people who changed at that instant (all of them where opening changes).
+        var windowsOf = new Dictionary<int, HashSet<int>>();
+        foreach (var post in postList)
+        {
+            foreach (var holder in post.Holders)
+            {
+                if (!windowsOf.TryGetValue(holder.StaffMemberId, out var ids))
+                {
+                    windowsOf[holder.StaffMemberId] = ids = [];
+                }
+                ids.Add(post.WindowId);
+            }
+        }
+        var changedAt = new Dictionary<DateTimeOffset, HashSet<int>>();
+        foreach (var change in changes.Values.SelectMany(c => c).Where(c => c.At > spanFrom && c.At < end))
+        {
+            if (!windowsOf.TryGetValue(change.StaffMemberId, out var ids))
+            {
+                continue;
+            }
+            if (!changedAt.TryGetValue(change.At, out var affected))
+            {
+                changedAt[change.At] = affected = [];
+            }
+            affected.UnionWith(ids);
+        }
+
         var points = cuts.ToList();
+        bool? wasOpen = null;
         for (var i = 0; i + 1 < points.Count; i++)
         {
             var (from, to) = (points[i], points[i + 1]);
             var open = working && calendar.IsOpenAt(from);
+            var everyWindow = wasOpen != open;
+            var affected = everyWindow ? null : changedAt.GetValueOrDefault(from);
+            wasOpen = open;
             foreach (var (windowId, windowPosts) in byWindow)
             {
+                var list = intervals[windowId];
+                if (!everyWindow && affected?.Contains(windowId) != true)
+                {
+                    list[^1] = list[^1] with { To = to };
+                    continue;
+                }
                 var coverage = windowPosts.Select(p => CoverageRules.Evaluate(AtInstant(p, changes, from), open)).ToList();
                 var state = CoverageRules.WindowState(coverage);
                 var who = state is CoverageState.ByA or CoverageState.ByB
                     ? coverage.First(c => c.State == state).CoveringStaffId
                     : null;
-                Append(intervals[windowId], new CoverageInterval(from, to, state, who));
+                Append(list, new CoverageInterval(from, to, state, who));
             }
         }
 
@@ -127,9 +167,28 @@ public static class CoverageDay
     private static PostHolders AtInstant(HeldPost post, IReadOnlyDictionary<int, List<PresenceChange>> changes, DateTimeOffset at) =>
         new(post.PostId, post.WindowId, post.Holders.Select(h =>
         {
-            var last = changes.TryGetValue(h.StaffMemberId, out var list) ? list.LastOrDefault(c => c.At <= at) : null;
+            var last = changes.TryGetValue(h.StaffMemberId, out var list) ? LastAtOrBefore(list, at) : null;
             return new HolderPresence(h.StaffMemberId, h.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
         }).ToList());
+
+    /// <summary>The last of a person's changes (in time order) at or before <paramref name="at"/>, by binary search.</summary>
+    private static PresenceChange? LastAtOrBefore(List<PresenceChange> changes, DateTimeOffset at)
+    {
+        var (low, high) = (0, changes.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (changes[middle].At <= at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low == 0 ? null : changes[low - 1];
+    }
 
     /// <summary>Adds an interval, joining it to the previous one when nothing differs but the time.</summary>
     private static void Append(List<CoverageInterval> list, CoverageInterval next)

@@ -144,6 +144,53 @@ public class CoverageDayTests
         Assert.Equal((330, 0, 60), (result.Windows[1].AMinutes, result.Windows[1].BMinutes, result.Windows[1].GapMinutes));
     }
 
+    /// <summary>
+    /// AB4, SC2.2: a busy day — 12 windows, 20 people holding posts as A and B (some on two windows),
+    /// hundreds of changes on the minute, several at the same instant, some at the lunch edges — gives
+    /// the same timeline as asking every window its state at every instant, minute by minute.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-25", 1)]
+    [InlineData("2026-11-25", 2)]
+    [InlineData("2026-06-10", 3)]
+    [InlineData("2026-11-28", 4)]
+    public void CoverageDay_AB4_ABusyDay_MatchesTheStateAtEveryMinute(string date, int seed)
+    {
+        var day = Day(date);
+        var random = new Random(seed);
+        var posts = Enumerable.Range(1, 12).Select(window => new HeldPost(100 + window, window,
+            [new HolderRole(window, PostRole.A), new HolderRole(12 + (window % 8) + 1, PostRole.B), new HolderRole(12 + ((window + 3) % 8) + 1, PostRole.B)])).ToList();
+        var states = new[] { PresenceState.OnPost, PresenceState.Away, PresenceState.SignedOff };
+        var opening = Calendar.ToInstant(day, new TimeOnly(7, 0));
+        var changes = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var who = random.Next(1, 21);
+            var state = states[random.Next(states.Length)];
+            int? handover = state == PresenceState.Away && random.Next(2) == 0 ? random.Next(13, 21) : null;
+            return new PresenceChange(who, opening.AddMinutes(random.Next(0, 12 * 60)), state, handover);
+        }).ToList();
+
+        var result = CoverageDay.Compute(day, posts, changes, Calendar);
+
+        Assert.Equal(12, result.Windows.Count);
+        for (var at = result.SpanFrom; at < result.CountedUntil; at = at.AddMinutes(1))
+        {
+            var open = Calendar.IsWorkingDay(day) && Calendar.IsOpenAt(at);
+            foreach (var window in result.Windows)
+            {
+                var expected = CoverageRules.WindowState(posts.Where(p => p.WindowId == window.WindowId).Select(post =>
+                    CoverageRules.Evaluate(new PostHolders(post.PostId, post.WindowId, [.. post.Holders.Select(holder =>
+                    {
+                        var last = changes.Where(c => c.StaffMemberId == holder.StaffMemberId && c.At <= at).OrderBy(c => c.At).LastOrDefault();
+                        return new HolderPresence(holder.StaffMemberId, holder.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
+                    })]), open)).ToList());
+                var interval = Assert.Single(window.Intervals, i => i.From <= at && at < i.To);
+                Assert.True(expected == interval.State, $"window {window.WindowId} at {Local(at):HH:mm}: {interval.State}, expected {expected}");
+            }
+        }
+        Assert.All(result.Windows, window => Assert.All(window.Intervals.Zip(window.Intervals.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From)));
+    }
+
     private static IEnumerable<string> Lines(WindowCoverageDay window) =>
         window.Intervals.Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{Local(i.From):HH:mm}–{Local(i.To):HH:mm} {i.State} {(i.CoveringStaffId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-")}"));
