@@ -1,10 +1,13 @@
 using System.Net;
 using HallOps.Bench.Circuits;
+using HallOps.Domain.Coverage;
+using HallOps.Domain.Persistence;
 using HallOps.Tests.Browser;
 using HallOps.Tests.Support;
 using HallOps.Web.Windows;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -43,12 +46,27 @@ public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper 
         await using var circuit = await CircuitClient.OpenAsync(staff, "/my", CircuitMode.Dom, output.WriteLine);
         var signOn = Selector.Parse("button[data-sign-on=\"1\"]");
         await circuit.WaitForAsync(signOn, Timeout);
+        var lastAuditLine = await LastPresenceAuditAsync();
 
         await circuit.ClickAsync(signOn);
 
         await circuit.WaitForAsync(Selector.Parse("#my-go-away"), Timeout);
         Assert.Null(circuit.Read(dom => dom.Find(signOn)));
         Assert.Null(circuit.Error);
+        // The click's change is audited under the signed-in clerk, not the app: the circuit's
+        // inbound activity carries the actor into the save.
+        await using var scope = hall.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
+        var actors = await db.AuditEntries.Where(a => a.Id > lastAuditLine && a.EntityType == nameof(StaffPresence)).Select(a => a.Actor).ToListAsync();
+        Assert.NotEmpty(actors);
+        Assert.All(actors, actor => Assert.Equal("staff", actor));
+    }
+
+    private async Task<long> LastPresenceAuditAsync()
+    {
+        await using var scope = hall.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HallDbContext>();
+        return await db.AuditEntries.Where(a => a.EntityType == nameof(StaffPresence)).MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
     private async Task RenameWindowAsync(int number, string name)
