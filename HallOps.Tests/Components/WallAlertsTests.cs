@@ -134,7 +134,7 @@ public sealed class WallAlertsTests : IAsyncLifetime
 
     /// <summary>Renders the column in the hall's language.</summary>
     [Fact]
-    public void APageRenderWithTheSameAlerts_RendersNothing_AChangedAlertRendersTheColumn()
+    public void APageRenderWithTheSameAlerts_RendersNothing_AChangedAlertRendersOnlyItsLine()
     {
         var cut = Render([TakeOver, EscalatedGap], total: 2);
         var renders = cut.RenderCount;
@@ -143,9 +143,27 @@ public sealed class WallAlertsTests : IAsyncLifetime
         cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { }, EscalatedGap with { }]).Add(c => c.Total, 2));
         Assert.Equal(renders, cut.RenderCount);
 
+        var lines = cut.FindComponents<WallAlertRow>().ToDictionary(line => line.Instance.Alert.Id);
+        var (acknowledged, other) = (lines[31].RenderCount, lines[17].RenderCount);
         cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) }, EscalatedGap]).Add(c => c.Total, 2));
-        Assert.Equal(renders + 1, cut.RenderCount);
         Assert.Equal("已确认 · 李静", Text(AlertOf(cut, 31), ".wall-alert-ack"));
+        Assert.Equal(acknowledged + 1, lines[31].RenderCount);
+        Assert.Equal(other, lines[17].RenderCount);
+    }
+
+    /// <summary>A new alert costs every screen its own line: the lines already shown do not render again.</summary>
+    [Fact]
+    public void ANewAlert_RendersItsLine_NotTheLinesAlreadyShown()
+    {
+        var cut = Render([EscalatedGap], total: 1);
+        var shown = cut.FindComponent<WallAlertRow>();
+        var renders = shown.RenderCount;
+
+        cut.Render(p => p.Add(c => c.Alerts, [TakeOver, EscalatedGap]).Add(c => c.Total, 2));
+
+        Assert.Equal(["31", "17"], cut.FindAll(".wall-alert").Select(line => line.GetAttribute("data-alert")));
+        Assert.Equal(renders, shown.RenderCount);
+        Assert.Equal("待处理告警 (2)", cut.Find(".wall-alerts-title").TextContent.Trim());
     }
 
     private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total)
