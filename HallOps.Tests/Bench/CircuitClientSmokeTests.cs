@@ -39,6 +39,42 @@ public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper 
         Assert.Null(circuit.Error);
     }
 
+    /// <summary>
+    /// AB4: one change that touches a window card and the footer reaches the screen in one render
+    /// batch — the card and the counts change together, never one batch after the other.
+    /// </summary>
+    [Fact]
+    public async Task WallCircuit_AWindowClosing_ChangesItsCardAndTheFooter_InTheSameBatch()
+    {
+        using var wall = await HallSession.SignInAsync(hall.Origin, "wall", DemoAccounts.Password);
+        await using var circuit = await CircuitClient.OpenAsync(wall, "/wall", CircuitMode.Dom, output.WriteLine);
+        var card = Selector.Parse(".wall-card[data-window=\"2\"]");
+        var openCount = Selector.Parse("footer.wall-footer");
+        await circuit.WaitForAsync(card, Timeout);
+        var footerBefore = circuit.Read(dom => dom.Find(openCount)!.TextContent());
+        var seen = new List<(bool Closed, string Footer)>();
+        circuit.BatchArrived += (client, _) =>
+        {
+            var shown = client.Read(dom => (dom.Find(card)?.HasClass("is-closed") == true, dom.Find(openCount)?.TextContent() ?? ""));
+            lock (seen)
+            {
+                seen.Add(shown);
+            }
+        };
+
+        await SetActiveAsync(2, false);
+
+        await circuit.WaitForAsync(Selector.Parse(".wall-card.is-closed[data-window=\"2\"]"), Timeout);
+        (bool Closed, string Footer) first;
+        lock (seen)
+        {
+            first = seen.First(batch => batch.Closed);
+        }
+        Assert.NotEqual(footerBefore, first.Footer);
+        Assert.Null(circuit.Error);
+        await SetActiveAsync(2, true);
+    }
+
     [Fact]
     public async Task StaffCircuit_ClicksSignOn_WithTheHandlerIdFromTheBatches_AndTheDomModelShowsThemOnPost()
     {
@@ -69,16 +105,22 @@ public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper 
         return await db.AuditEntries.Where(a => a.EntityType == nameof(StaffPresence)).MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
-    private async Task RenameWindowAsync(int number, string name)
+    private Task RenameWindowAsync(int number, string name) => EditWindowAsync(number, edit => edit.Name = name);
+
+    private Task SetActiveAsync(int number, bool active) => EditWindowAsync(number, edit => edit.IsActive = active);
+
+    private async Task EditWindowAsync(int number, Action<WindowEdit> change)
     {
         await using var scope = SignedInScope.Manager(hall.App);
         var windows = scope.ServiceProvider.GetRequiredService<WindowAdminService>();
         var row = (await windows.ListAsync()).Single(w => w.Number == number);
-        var result = await windows.SaveAsync(new WindowEdit
+        var edit = new WindowEdit
         {
-            Id = row.Id, Number = row.Number, Name = name, FloorId = row.FloorId, HomeUnitId = row.HomeUnitId, IsActive = row.IsActive,
+            Id = row.Id, Number = row.Number, Name = row.Name, FloorId = row.FloorId, HomeUnitId = row.HomeUnitId, IsActive = row.IsActive,
             ChiefRepresentativeStaffId = row.ChiefRepresentativeStaffId, AppointmentPhone = row.AppointmentPhone,
-        });
+        };
+        change(edit);
+        var result = await windows.SaveAsync(edit);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
     }
 }

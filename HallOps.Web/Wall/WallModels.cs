@@ -118,13 +118,18 @@ public sealed record WallSnapshot(
     /// <summary>The evening board: read only in <see cref="WallMode.Evening"/>, null otherwise.</summary>
     public EveningBoard? Evening { get; init; }
 
-    /// <summary>Whether the page itself (not only cards) must re-render to show <paramref name="next"/>.</summary>
-    public bool PageDiffers(WallSnapshot next) =>
-        Mode != next.Mode || !HygieneDue.SequenceEqual(next.HygieneDue)
+    /// <summary>
+    /// Whether the page itself must re-render to show <paramref name="next"/>: its layout changed (the
+    /// mode, the floors and their windows, the columns, a side part coming or going, the evening's
+    /// rounds and exceptions). Everything else — cards, alerts, cases, footer, status — the parts show
+    /// by themselves.
+    /// </summary>
+    public bool LayoutDiffers(WallSnapshot next) =>
+        Mode != next.Mode || Columns != next.Columns
+        || (Cards.Count > 36) != (next.Cards.Count > 36)
+        || (HygieneDue.Count > 0) != (next.HygieneDue.Count > 0)
+        || (Appointments.Count > 0) != (next.Appointments.Count > 0)
         || (Evening is { } evening && next.Evening is { } nextEvening ? evening.PageDiffers(nextEvening) : (Evening is null) != (next.Evening is null))
-        || Jobs != next.Jobs || Counts != next.Counts || !PredictedGapWindows.SequenceEqual(next.PredictedGapWindows)
-        || CaseCounts != next.CaseCounts || OpenItIncidents != next.OpenItIncidents || !Cases.SequenceEqual(next.Cases) || Open != next.Open || Columns != next.Columns
-        || !Alerts.SequenceEqual(next.Alerts)
         || Floors.Count != next.Floors.Count
         || Floors.Zip(next.Floors).Any(f => f.First.Id != f.Second.Id || f.First.Name != f.Second.Name || !f.First.WindowIds.SequenceEqual(f.Second.WindowIds));
 }

@@ -16,6 +16,19 @@ public abstract class WallPart : ComponentBase
     /// <summary>What the part shows — its parameters. Lists are compared item by item, the rest by value.</summary>
     protected abstract object?[] Shown();
 
+    /// <summary>Takes its parameters from a new snapshot, as the page passes them.</summary>
+    protected abstract void Take(WallSnapshot snapshot);
+
+    /// <summary>
+    /// Shows a new snapshot without the page rendering around it: renders only when what this part
+    /// shows changed. Call on the circuit's dispatcher (the page runs it inside one <see cref="WallBatch"/>).
+    /// </summary>
+    public void Show(WallSnapshot snapshot)
+    {
+        Take(snapshot);
+        StateHasChanged();
+    }
+
     protected override bool ShouldRender()
     {
         var shown = Shown();
