@@ -30,7 +30,7 @@ for arg in "$@"; do
   case "$arg" in
     --unpinned) pinned=false ;;
     --no-prime) prime=false ;;
-    --no-tiering) export DOTNET_TieredCompilation=0 ;;
+    --no-tiering) export DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 ;;
     *) client_args+=("$arg") ;;
   esac
 done

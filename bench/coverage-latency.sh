@@ -21,7 +21,7 @@ app_env=()
 args=()
 for arg in "$@"; do
   case "$arg" in
-    --no-tiering) app_env+=(DOTNET_TieredCompilation=0) ;;
+    --no-tiering) app_env+=(DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0) ;;
     *) args+=("$arg") ;;
   esac
 done
