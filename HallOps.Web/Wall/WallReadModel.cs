@@ -159,10 +159,7 @@ public sealed class WallReadModel : IDisposable
                         continue;
                     }
                     shown = loaded;
-                    foreach (var viewer in _viewers.Keys)
-                    {
-                        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Viewer.Show(state.Frame), (Viewer: viewer, Frame: loaded), preferLocal: false);
-                    }
+                    await FanOutAsync(loaded);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -174,6 +171,10 @@ public sealed class WallReadModel : IDisposable
         {
         }
     }
+
+    /// <summary>Hands a frame to every screen, a wave at a time (<see cref="WaveFanOut"/>).</summary>
+    private Task FanOutAsync(WallFrame frame) =>
+        WaveFanOut.RunAsync(_viewers.Keys.ToArray(), WaveFanOut.DefaultWave, viewer => viewer.Show(frame));
 
     /// <summary>Reads a snapshot and keeps it unless a newer one was stored meanwhile.</summary>
     private async Task<WallFrame> ReadAsync(CancellationToken cancellationToken)
