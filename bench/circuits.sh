@@ -9,10 +9,17 @@
 #                                          until the interactions' p95 passes 200 ms or circuits fail
 #   bench/circuits.sh --unpinned ...       do not pin the server and the client to separate cores
 #   bench/circuits.sh --no-prime ...       measure the cold server (no throwaway run first)
-#   bench/circuits.sh --no-tiering ...     run the server with tiered compilation off: every method is
-#                                          compiled once, optimised, so the figures are the steady
-#                                          state at once (a fresh server otherwise spends minutes of
-#                                          CPU re-compiling its hot methods: tier 0, profiled, tier 1)
+#   bench/circuits.sh --no-tiering ...     run the server with tiered compilation and ReadyToRun off:
+#                                          every method is compiled once, optimised, so the figures are
+#                                          the steady state at once (a fresh server otherwise spends
+#                                          minutes of CPU re-compiling its hot methods: tier 0, profiled,
+#                                          tier 1; with tiering off but ReadyToRun on, the framework's
+#                                          precompiled code would stay for good)
+#   bench/circuits.sh --perf=/tmp/p.data --perf-delay=30 --perf-seconds=30 ...
+#                                          record the server's CPU samples with Linux perf (call
+#                                          graphs, the JIT's symbols from /tmp/perf-PID.map) for 30 s,
+#                                          30 s after the measured run starts (after the ramp and the
+#                                          warm-up); read it with bench/perf-summary.py (see bench/README.md)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
 # account per window's A holder, fresh database, open all day) runs on core 0, the client on core 1.
@@ -25,11 +32,17 @@ source bench/hall-app.sh
 
 pinned=true
 prime=true
+perf_file=
+perf_delay=30
+perf_seconds=30
 client_args=()
 for arg in "$@"; do
   case "$arg" in
     --unpinned) pinned=false ;;
     --no-prime) prime=false ;;
+    --perf=*) perf_file=${arg#--perf=} ;;
+    --perf-delay=*) perf_delay=${arg#--perf-delay=} ;;
+    --perf-seconds=*) perf_seconds=${arg#--perf-seconds=} ;;
     --no-tiering) export DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 ;;
     *) client_args+=("$arg") ;;
   esac
@@ -41,7 +54,14 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 build HallOps.Web
 build bench/HallOps.Bench.Circuits
 
-start_app Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning
+app_env=()
+if [ -n "$perf_file" ]; then
+  command -v perf >/dev/null || { echo "--perf needs Linux perf (Debian: apt-get install linux-perf)" >&2; exit 1; }
+  # The JIT writes its methods' names to /tmp/perf-PID.map; with W^X on, JIT code lives in a
+  # double-mapped file perf cannot resolve.
+  app_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+fi
+start_app "${app_env[@]}" Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning
 
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$url/account/login" && break
@@ -61,7 +81,16 @@ if $prime; then
   sleep 5
 fi
 rc=0
+recorder=
+if [ -n "$perf_file" ]; then
+  ( sleep "$perf_delay"; exec "${client_cpu[@]}" perf record -e cpu-clock -F 999 -g -p "$app" -o "$perf_file" -- sleep "$perf_seconds" ) >"$data/perf.log" 2>&1 &
+  recorder=$!
+fi
 "${client_cpu[@]}" "${client[@]}" "${client_args[@]}" || rc=$?
+if [ -n "$recorder" ]; then
+  wait "$recorder" || true
+  echo "perf samples: $perf_file (bench/perf-summary.py $perf_file)" >&2
+fi
 if grep -qE "fail:|crit:" "$data/app.log"; then
   echo "server log errors:" >&2
   grep -E -A3 "fail:|crit:" "$data/app.log" | head -n 40 >&2
