@@ -87,7 +87,7 @@ public static class CoverageDay
             .GroupBy(c => c.StaffMemberId)
             .ToDictionary(g => g.Key, g => g.ToList());
 
-        // The instants where something can change: the sessions' edges and every change inside the span.
+        // The instants where something can change: the sessions' edges, and (below) every change inside the span.
         var cuts = new SortedSet<DateTimeOffset> { spanFrom, end };
         if (working)
         {
@@ -96,13 +96,6 @@ public static class CoverageDay
                 cuts.Add(Clamp(calendar.ToInstant(date, edge), spanFrom, end));
             }
         }
-        foreach (var change in changes.Values.SelectMany(c => c).Where(c => c.At > spanFrom && c.At < end))
-        {
-            cuts.Add(change.At);
-        }
-
-        var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
-        var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
 
         // A window's state depends only on its holders' states and on whether the hall is open: at a
         // cut where neither moved for a window, its interval simply goes on. So each cut evaluates only
@@ -122,6 +115,7 @@ public static class CoverageDay
         var changedAt = new Dictionary<DateTimeOffset, HashSet<int>>();
         foreach (var change in changes.Values.SelectMany(c => c).Where(c => c.At > spanFrom && c.At < end))
         {
+            cuts.Add(change.At);
             if (!windowsOf.TryGetValue(change.StaffMemberId, out var ids))
             {
                 continue;
@@ -133,6 +127,8 @@ public static class CoverageDay
             affected.UnionWith(ids);
         }
 
+        var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
+        var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
         var points = cuts.ToList();
         bool? wasOpen = null;
         for (var i = 0; i + 1 < points.Count; i++)
