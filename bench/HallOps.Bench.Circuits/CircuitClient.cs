@@ -250,7 +250,6 @@ public sealed class CircuitClient : IAsyncDisposable
                 lock (dom)
                 {
                     dom.Apply(batch);
-                    ReleaseWaiters(dom);
                 }
             }
         }
@@ -261,7 +260,15 @@ public sealed class CircuitClient : IAsyncDisposable
             _log(Error);
         }
         Interlocked.Increment(ref _batches);
+        // Observers first, then the waiters: whoever waited for this batch finds it already observed.
         BatchArrived?.Invoke(this, new BatchArrival(arrived, stamp));
+        if (failure is null && _dom is { } applied)
+        {
+            lock (applied)
+            {
+                ReleaseWaiters(applied);
+            }
+        }
         _firstBatch.TrySetResult();
         await _hub.SendAsync("OnRenderCompleted", batchId, failure);
     }
