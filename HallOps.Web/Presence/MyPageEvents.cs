@@ -11,6 +11,16 @@ namespace HallOps.Web.Presence;
 public static class MyPageEvents
 {
     /// <summary>
+    /// What of the page an event it concerns can change, so that a reload reads only that: an alert
+    /// changes the alert list, a presence change the people on my posts and today's handovers; a post
+    /// or staff change (who holds what) anything.
+    /// </summary>
+    public static MyPageParts PartsOf(string subject) =>
+        HallSubjects.TryParseAlert(subject, out _) ? MyPageParts.Alerts
+        : HallSubjects.TryParsePresence(subject, out _) ? MyPageParts.Presence
+        : MyPageParts.All;
+
+    /// <summary>
     /// Post and staff changes; the presence of me, of the others on my posts and of those I handed over
     /// to or took over from today (AB3); alerts I see now, and new ones at my windows or about no window
     /// (a case, an inquiry, a machine — those are read to tell). Before the page knows who I am,
@@ -40,4 +50,19 @@ public static class MyPageEvents
         }
         return false;
     }
+}
+
+/// <summary>The parts of the staff page a reload reads (<see cref="MyPageEvents.PartsOf"/>).</summary>
+[Flags]
+public enum MyPageParts
+{
+    None = 0,
+
+    /// <summary>Me, my posts with their holders' presence, and today's handovers.</summary>
+    Presence = 1,
+
+    /// <summary>The alerts I see.</summary>
+    Alerts = 2,
+
+    All = Presence | Alerts,
 }

@@ -54,6 +54,17 @@ public class MyPageEventsTests
         Assert.Equal(reloads, await MyPageEvents.ConcernsAsync(subject, Me, Handovers, Listed, seesEveryAlert: false, WindowOf));
     }
 
+    [Theory]
+    [InlineData("alert:8", MyPageParts.Alerts)]       // AB4: a gap alert raised or resolved changes the alert list only
+    [InlineData("presence:2", MyPageParts.Presence)]  // AB3: my B's state, today's handovers
+    [InlineData("presence:1", MyPageParts.Presence)]  // my own state and buttons
+    [InlineData("post:101", MyPageParts.All)]         // who holds which post: everything on the page
+    [InlineData("staff:40", MyPageParts.All)]
+    public void AReload_ReadsOnlyThePartsTheEventChanges(string subject, MyPageParts parts)
+    {
+        Assert.Equal(parts, MyPageEvents.PartsOf(subject));
+    }
+
     [Fact]
     public async Task AManagersPage_ReloadsForEveryAlert_AndAPageNotLoadedYetForEverything()
     {
