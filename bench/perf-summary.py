@@ -47,6 +47,13 @@ def share(count, total):
     return f"{count:7d} {100 * count / max(total, 1):5.1f} %"
 
 
+def top(title, counter, total, n):
+    """Prints a titled list of the n biggest counts, each with its share of all the samples."""
+    print(f"-- {title}")
+    for key, count in counter.most_common(n):
+        print(share(count, total), key)
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -66,12 +73,8 @@ def main():
                     leaves[stack[0]] += 1
                     break
         print(f"{total} samples; under {target}: {share(hits, total)}")
-        print("-- calls below it")
-        for key, count in below.most_common(25):
-            print(share(count, total), key)
-        print("-- leaves")
-        for key, count in leaves.most_common(15):
-            print(share(count, total), key)
+        top("calls below it", below, total, 25)
+        top("leaves", leaves, total, 15)
         return
     items = collections.Counter()
     inclusive = collections.Counter()
@@ -86,12 +89,8 @@ def main():
             if frame.startswith(("HallOps.", "Microsoft.AspNetCore.", "Microsoft.EntityFrameworkCore.", "MudBlazor.")):
                 inclusive[frame] += 1
     print(f"{total} samples")
-    print("-- work items (thread-pool dispatch roots)")
-    for key, count in items.most_common(15):
-        print(share(count, total), key)
-    print("-- busiest methods (inclusive: the method and everything it called)")
-    for key, count in inclusive.most_common(40):
-        print(share(count, total), key)
+    top("work items (thread-pool dispatch roots)", items, total, 15)
+    top("busiest methods (inclusive: the method and everything it called)", inclusive, total, 40)
 
 
 if __name__ == "__main__":
