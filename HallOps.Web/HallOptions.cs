@@ -211,6 +211,17 @@ public sealed class WallOptions
 
     /// <summary><see cref="MorningMinutes"/> if it is sensible, else the default.</summary>
     public int MorningMinutesOrDefault() => MorningMinutes is >= 0 and <= 240 ? MorningMinutes : 30;
+
+    /// <summary>
+    /// New frames a second the wall screens take while hall events stream in (1–30; outside that, 4):
+    /// a change after a quiet spell, and the first three of a burst, go out at once; a steady stream is
+    /// folded into this many frames a second, each showing every change before it.
+    /// </summary>
+    public int FramesPerSecond { get; set; } = 4;
+
+    /// <summary>The pacer of the wall screens' frames, on <paramref name="clock"/> (elapsed time).</summary>
+    public HallOps.Web.Push.FramePacer Pacer(TimeProvider clock) =>
+        new(FramesPerSecond is >= 1 and <= 30 ? FramesPerSecond : 4, burst: 3, clock);
 }
 
 /// <summary>Where evidence photos are kept, and how large one may be.</summary>

@@ -13,6 +13,7 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
     private readonly ILogger _logger = logger;
+    private long _delivered;
 
     /// <summary>Identifies this app instance, so a relay can tell its own events from others'.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -21,6 +22,13 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
     public event Action<HallEvent>? PublishedLocally;
 
     public int SubscriberCount => _subscriptions.Count;
+
+    /// <summary>
+    /// How many events this instance has delivered so far. An event's number (its place in that count,
+    /// see <see cref="Subscribe(Func{HallEvent, long, Task})"/>) is given after its commit: a read that
+    /// starts when <see cref="Delivered"/> is n sees the changes of every event numbered up to n.
+    /// </summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>Publishes an event raised on this instance: delivered here and handed to the relays.</summary>
     public void Publish(HallEvent hallEvent) => Publish([hallEvent]);
@@ -47,9 +55,10 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
 
     private void Deliver(IReadOnlyList<HallEvent> hallEvents)
     {
+        var last = Interlocked.Add(ref _delivered, hallEvents.Count);
         foreach (var subscription in _subscriptions.Keys)
         {
-            subscription.Enqueue(hallEvents);
+            subscription.Enqueue(new Delivery(hallEvents, last - hallEvents.Count + 1));
         }
     }
 
@@ -57,7 +66,13 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
     /// Subscribes a handler; events reach it in order, one at a time, on its own queue.
     /// Dispose the returned handle to unsubscribe (a component does it in Dispose).
     /// </summary>
-    public IDisposable Subscribe(Func<HallEvent, Task> handler) => Start(new Subscription(this, handler, null));
+    public IDisposable Subscribe(Func<HallEvent, Task> handler) => Subscribe((hallEvent, _) => handler(hallEvent));
+
+    /// <summary>
+    /// Subscribes a handler that also receives each event's number (<see cref="Delivered"/>): a page
+    /// that read everything when <see cref="Delivered"/> was n already shows the events up to n.
+    /// </summary>
+    public IDisposable Subscribe(Func<HallEvent, long, Task> handler) => Start(new Subscription(this, handler, null));
 
     /// <summary>
     /// Subscribes a handler that receives, in order, everything queued for it at once: the events of
@@ -81,13 +96,16 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
         }
     }
 
+    /// <summary>One commit's events, the first numbered <paramref name="First"/>.</summary>
+    private readonly record struct Delivery(IReadOnlyList<HallEvent> Events, long First);
+
     private sealed class Subscription(
-        HallEventFeed feed, Func<HallEvent, Task>? eachHandler, Func<IReadOnlyList<HallEvent>, Task>? batchHandler) : IDisposable
+        HallEventFeed feed, Func<HallEvent, long, Task>? eachHandler, Func<IReadOnlyList<HallEvent>, Task>? batchHandler) : IDisposable
     {
-        private readonly Channel<IReadOnlyList<HallEvent>> _queue = Channel.CreateUnbounded<IReadOnlyList<HallEvent>>(
+        private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(
             new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
-        public void Enqueue(IReadOnlyList<HallEvent> hallEvents) => _queue.Writer.TryWrite(hallEvents);
+        public void Enqueue(Delivery delivery) => _queue.Writer.TryWrite(delivery);
 
         public void Start() => _ = Task.Run(DrainAsync);
 
@@ -100,7 +118,7 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
                     var batch = new List<HallEvent>();
                     while (_queue.Reader.TryRead(out var queued))
                     {
-                        batch.AddRange(queued);
+                        batch.AddRange(queued.Events);
                     }
                     try
                     {
@@ -115,11 +133,12 @@ public sealed class HallEventFeed(ILogger<HallEventFeed> logger) : IDisposable
                 }
                 while (_queue.Reader.TryRead(out var queued))
                 {
-                    foreach (var hallEvent in queued)
+                    for (var i = 0; i < queued.Events.Count; i++)
                     {
+                        var hallEvent = queued.Events[i];
                         try
                         {
-                            await eachHandler!(hallEvent);
+                            await eachHandler!(hallEvent, queued.First + i);
                         }
                         catch (Exception ex)
                         {

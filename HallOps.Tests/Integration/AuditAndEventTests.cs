@@ -174,4 +174,37 @@ public sealed class AuditAndEventTests(SeededHall hall) : IClassFixture<SeededHa
         await Eventually.TrueAsync(() => Task.FromResult(seen.Contains(subject)), TimeSpan.FromSeconds(5), "the committed change is published");
         Assert.Single(seen, s => s == subject);
     }
+
+    [Fact]
+    public async Task AnEventsNumber_IsGivenAfterItsCommit_SoAReadStartedAtThatCountShowsTheChange()
+    {
+        // A clerk's page that reads everything after its own click skips the click's events by their number.
+        var feed = _app.Services.GetRequiredService<HallEventFeed>();
+        var numbered = new ConcurrentQueue<(string Subject, long Number)>();
+        using var subscription = feed.Subscribe((e, number) =>
+        {
+            numbered.Enqueue((e.Subject, number));
+            return Task.CompletedTask;
+        });
+
+        await using var db = _app.CreateDbContext();
+        var window = await db.Windows.SingleAsync(w => w.Number == 12);
+        var subject = HallSubjects.Window(window.Id);
+        var before = feed.Delivered;
+        window.Name = "社保业务（编号）";
+        await db.SaveChangesAsync();
+        var after = feed.Delivered;
+
+        // The save returned after its events were numbered: a read begun now (count = after) sees them.
+        await Eventually.TrueAsync(() => Task.FromResult(numbered.Any(n => n.Subject == subject)), TimeSpan.FromSeconds(5), "the change is delivered");
+        var mine = numbered.Single(n => n.Subject == subject);
+        Assert.InRange(mine.Number, before + 1, after);
+        await using var read = _app.CreateDbContext();
+        Assert.Equal("社保业务（编号）", (await read.Windows.SingleAsync(w => w.Id == window.Id)).Name);
+
+        // Numbers rise in delivery order, one per event.
+        var numbers = numbered.Select(n => n.Number).ToList();
+        Assert.Equal(numbers.Order(), numbers);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
 }

@@ -11,6 +11,12 @@ namespace HallOps.Web.Presence;
 public static class MyPageEvents
 {
     /// <summary>
+    /// How often a clerk's page reloads for other people's events while they stream in: two a second
+    /// (the first three of a burst at once). The clerk's own clicks show their result at once, unpaced.
+    /// </summary>
+    public static HallOps.Web.Push.FramePacer Pacer(TimeProvider clock) => new(perSecond: 2, burst: 3, clock);
+
+    /// <summary>
     /// What of the page an event it concerns can change, so that a reload reads only that: an alert
     /// changes the alert list, a presence change the people on my posts and today's handovers; a post
     /// or staff change (who holds what) anything.

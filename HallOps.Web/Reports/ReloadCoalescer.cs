@@ -4,9 +4,10 @@ namespace HallOps.Web.Reports;
 /// Runs a reload when asked, never two at once and never one per request: a request while a reload
 /// runs marks it dirty, and one more reload runs after it, however many requests came meanwhile.
 /// A page's hall-event handler calls <see cref="Request"/> and returns at once, so a burst of events
-/// costs at most two reloads.
+/// costs at most two reloads. With a <paramref name="pacer"/>, a steady stream of events costs at
+/// most the pacer's reloads a second (the first few of a burst at once).
 /// </summary>
-public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed = null)
+public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed = null, HallOps.Web.Push.FramePacer? pacer = null)
 {
     private readonly Lock _gate = new();
     private bool _running;
@@ -49,6 +50,15 @@ public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed
     {
         while (true)
         {
+            if (pacer?.Take() is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, pacer.Clock);
+                lock (_gate)
+                {
+                    // The requests made while this one waited are in the reload that follows.
+                    _again = false;
+                }
+            }
             EventMicroseconds = Interlocked.Read(ref _requestedMicroseconds);
             try
             {

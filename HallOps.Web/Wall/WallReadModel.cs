@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
+using HallOps.Web.Push;
+using Microsoft.Extensions.Options;
 
 namespace HallOps.Web.Wall;
 
@@ -12,7 +14,9 @@ namespace HallOps.Web.Wall;
 /// Events that arrive while a read runs are folded into one more read after it; each screen is then
 /// handed the newest snapshot and re-renders only the cards that changed. A snapshot also says when
 /// it goes out of date by the clock alone (the evening begins at closing, a round passes its due-by
-/// time): one timer, set to that instant, reads again then — no polling.
+/// time): one timer, set to that instant, reads again then — no polling. Frames are paced
+/// (<see cref="FramePacer"/>, <c>Hall:Wall:FramesPerSecond</c>): a change after a quiet spell goes out
+/// at once, a steady stream of changes in at most that many frames a second.
 /// </summary>
 public sealed class WallReadModel : IDisposable
 {
@@ -37,6 +41,7 @@ public sealed class WallReadModel : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _time;
     private readonly ITimer _clockTimer;
+    private readonly FramePacer _pacer;
 
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
@@ -48,8 +53,10 @@ public sealed class WallReadModel : IDisposable
     private long _lastEventMicroseconds;
     private WallFrame? _current;
 
-    public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, ILogger<WallReadModel> logger)
+    public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, IOptions<HallOptions> hall, ILogger<WallReadModel> logger)
     {
+        // Real elapsed time, not the hall's clock (which tests and demos may set).
+        _pacer = hall.Value.Wall.Pacer(TimeProvider.System);
         _wall = wall;
         _logger = logger;
         _time = time;
@@ -149,6 +156,12 @@ public sealed class WallReadModel : IDisposable
                 {
                     // Nobody watches: the next GetAsync reads afresh (the change counter moved on).
                     continue;
+                }
+                if (_pacer.Take() is { } wait && wait > TimeSpan.Zero)
+                {
+                    // Changes made meanwhile fold into this frame.
+                    await Task.Delay(wait, _pacer.Clock, stopping);
+                    _reloads.Reader.TryRead(out _);
                 }
                 try
                 {
