@@ -38,6 +38,35 @@ public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task ASecondWriter_GoesOnAsSoonAsTheFirstCommits_NotAfterARetryInterval()
+    {
+        // On SQLite one writer at a time: a clerk's acknowledgement that meets a colleague's sign-on
+        // must wait for that commit only (milliseconds), not sleep through a 150 ms retry.
+        await using var first = hall.CreateDbContext();
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        first.FireEquipment.Add(new FireEquipment { Code = "LOCK-01", Location = "一楼东侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+        await first.SaveChangesAsync();
+
+        var second = Task.Run(async () =>
+        {
+            await using var db = hall.CreateDbContext();
+            db.FireEquipment.Add(new FireEquipment { Code = "LOCK-02", Location = "一楼西侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+            await db.SaveChangesAsync();
+            return System.Diagnostics.Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(160);
+        await transaction.CommitAsync();
+        var committed = System.Diagnostics.Stopwatch.GetTimestamp();
+        var saved = await second;
+
+        // Before the commit on PostgreSQL (no lock between the two rows); a few ms after it on SQLite.
+        Assert.True(saved < committed || System.Diagnostics.Stopwatch.GetElapsedTime(committed, saved) < TimeSpan.FromMilliseconds(100),
+            $"the second write finished {System.Diagnostics.Stopwatch.GetElapsedTime(committed, saved).TotalMilliseconds:F0} ms after the first committed");
+        await using var check = hall.CreateDbContext();
+        Assert.Equal(2, await check.FireEquipment.CountAsync(f => f.Code == "LOCK-01" || f.Code == "LOCK-02"));
+    }
+
+    [Fact]
     public async Task StaffNumbers_MatchWhateverTheCase()
     {
         await using var db = hall.CreateDbContext();
