@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HallOps.Domain.Persistence;
@@ -8,6 +10,8 @@ namespace HallOps.Domain.Persistence;
 /// is retried by Microsoft.Data.Sqlite every 150 ms, the thread asleep meanwhile: a clerk's
 /// acknowledgement that met a colleague's sign-on waited 150 ms for a lock held for 2. With the
 /// timeout set on each connection, SQLite itself waits for the lock in steps of a few milliseconds.
+/// The setting lasts as long as the native connection, which the pool keeps across opens: it is made
+/// once per native connection.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
@@ -15,6 +19,9 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     /// <summary>How long a write waits for the lock before it fails (as the command timeout: 30 s).</summary>
     public const int Milliseconds = 30_000;
+
+    /// <summary>The native connections that have the timeout already.</summary>
+    private readonly ConditionalWeakTable<object, object> _set = [];
 
     private SqliteBusyTimeout()
     {
@@ -28,8 +35,12 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && !_set.TryAdd(handle, this))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {Milliseconds};";
         command.ExecuteNonQuery();
