@@ -30,9 +30,6 @@ public sealed class FramePacer
         _accountedUntil = clock.GetTimestamp();
     }
 
-    /// <summary>The clock the waits are measured on (for <c>Task.Delay</c>).</summary>
-    public TimeProvider Clock => _clock;
-
     /// <summary>
     /// Claims the next frame: how long to wait before showing it (zero when one is free now). The
     /// claim is made either way: call once per frame shown, then wait the time returned.
@@ -60,5 +57,20 @@ public sealed class FramePacer
             _accountedUntil = readyAt;
             return _clock.GetElapsedTime(now, readyAt);
         }
+    }
+
+    /// <summary>
+    /// Claims the next frame and waits until it may be shown: true when it had to wait (changes made
+    /// meanwhile belong to this frame), false when it was free at once.
+    /// </summary>
+    public async Task<bool> WaitForFrameAsync(CancellationToken cancellationToken = default)
+    {
+        var wait = Take();
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+        await Task.Delay(wait, _clock, cancellationToken);
+        return true;
     }
 }

@@ -50,9 +50,8 @@ public sealed class ReloadCoalescer(Func<Task> reload, Action<Exception>? failed
     {
         while (true)
         {
-            if (pacer?.Take() is { } wait && wait > TimeSpan.Zero)
+            if (pacer is not null && await pacer.WaitForFrameAsync())
             {
-                await Task.Delay(wait, pacer.Clock);
                 lock (_gate)
                 {
                     // The requests made while this one waited are in the reload that follows.

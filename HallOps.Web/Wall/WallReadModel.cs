@@ -157,10 +157,9 @@ public sealed class WallReadModel : IDisposable
                     // Nobody watches: the next GetAsync reads afresh (the change counter moved on).
                     continue;
                 }
-                if (_pacer.Take() is { } wait && wait > TimeSpan.Zero)
+                if (await _pacer.WaitForFrameAsync(stopping))
                 {
                     // Changes made meanwhile fold into this frame.
-                    await Task.Delay(wait, _pacer.Clock, stopping);
                     _reloads.Reader.TryRead(out _);
                 }
                 try

@@ -62,10 +62,7 @@ public class FramePacerTests
             {
                 nextEvent = nextEvent.AddMilliseconds(50);
             }
-            if (nextEvent > clock.GetUtcNow())
-            {
-                clock.Advance(nextEvent - clock.GetUtcNow());
-            }
+            clock.Advance(nextEvent - clock.GetUtcNow());
         }
 
         Assert.InRange(shown, 40, 3 + 40);
