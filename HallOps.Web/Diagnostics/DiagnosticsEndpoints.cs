@@ -8,7 +8,7 @@ namespace HallOps.Web.Diagnostics;
 
 /// <summary>
 /// GET /diagnostics/server (Admin policy): what one app instance holds and has spent — open circuits,
-/// process CPU time, managed heap, working set, hall-event subscribers, wall reads and the time they took — for capacity
+/// process CPU time, managed heap, working set, garbage collections (count per generation, pause time, bytes allocated), hall-event subscribers, wall reads and the time they took — for capacity
 /// planning and the circuit load benchmark. <c>?gc=full</c> first forces a full compacting collection
 /// (large objects included), so the heap figure is what the circuits retain.
 /// </summary>
@@ -40,6 +40,10 @@ public static class DiagnosticsEndpoints
             GC.GetTotalMemory(forceFullCollection: false),
             process.WorkingSet64,
             GC.CollectionCount(2),
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.GetTotalPauseDuration().TotalMilliseconds,
+            GC.GetTotalAllocatedBytes(precise: false),
             Environment.ProcessorCount,
             ThreadPool.ThreadCount,
             ThreadPool.PendingWorkItemCount,
@@ -58,6 +62,10 @@ public sealed record ServerFigures(
     long HeapBytes,
     long WorkingSetBytes,
     int Gen2Collections,
+    int Gen0Collections,
+    int Gen1Collections,
+    double GcPauseMilliseconds,
+    long AllocatedBytes,
     int ProcessorCount,
     int ThreadPoolThreads,
     long ThreadPoolQueue,

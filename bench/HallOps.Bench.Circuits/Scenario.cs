@@ -114,6 +114,13 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
             report.Add("Server CPU per event (all its work)", events == 0 ? "–" : $"{cpu / events:0.0} ms");
             report.Add("Server CPU per circuit per event", events == 0 || circuits == 0 ? "–" : $"{cpu / events / circuits:0.000} ms");
             report.Add("Client CPU (events phase)", $"{clientCpu.TotalMilliseconds / seconds / 10:0.0} % of one core");
+            if (start.Gc is { } before && end.Gc is { } after)
+            {
+                report.Add("Server GC (events phase): gen0 / gen1 / gen2, paused, allocated per event",
+                    $"{after.Gen0 - before.Gen0} / {after.Gen1 - before.Gen1} / {after.Gen2 - before.Gen2}, "
+                    + $"{after.PauseMilliseconds - before.PauseMilliseconds:0} ms ({(after.PauseMilliseconds - before.PauseMilliseconds) / seconds / 10:0.0} %), "
+                    + (events == 0 ? "–" : $"{(after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / events:0} KB"));
+            }
         }
         if (withGuards is not null)
         {

@@ -4,7 +4,13 @@ using System.Text.Json;
 namespace HallOps.Bench.Circuits;
 
 /// <summary>The server's figures at one moment (GET /diagnostics/server).</summary>
-public sealed record ServerSnapshot(long Circuits, double CpuMilliseconds, long? HeapBytes, long? WorkingSetBytes, int ProcessorCount);
+public sealed record ServerSnapshot(long Circuits, double CpuMilliseconds, long? HeapBytes, long? WorkingSetBytes, int ProcessorCount)
+{
+    /// <summary>Garbage collections so far (gen 0, 1, 2), their total pause and the bytes allocated; null when not read from the endpoint.</summary>
+    public GcFigures? Gc { get; init; }
+}
+
+public sealed record GcFigures(int Gen0, int Gen1, int Gen2, double PauseMilliseconds, long AllocatedBytes);
 
 /// <summary>
 /// Reads the server's CPU time, open circuits and managed heap from /diagnostics/server (as an
@@ -30,7 +36,15 @@ public sealed class ServerProbe(HallSession admin, int? serverPid)
                     root.GetProperty("cpuMilliseconds").GetDouble(),
                     root.GetProperty("heapBytes").GetInt64(),
                     root.GetProperty("workingSetBytes").GetInt64(),
-                    root.GetProperty("processorCount").GetInt32());
+                    root.GetProperty("processorCount").GetInt32())
+                {
+                    Gc = new GcFigures(
+                        root.GetProperty("gen0Collections").GetInt32(),
+                        root.GetProperty("gen1Collections").GetInt32(),
+                        root.GetProperty("gen2Collections").GetInt32(),
+                        root.GetProperty("gcPauseMilliseconds").GetDouble(),
+                        root.GetProperty("allocatedBytes").GetInt64()),
+                };
             }
             catch (HttpRequestException) when (_endpoint is null)
             {

@@ -37,6 +37,9 @@ public sealed class ServerDiagnosticsTests(SeededHall hall) : IClassFixture<Seed
         Assert.NotNull(before);
         Assert.NotNull(after);
         Assert.True(after.Gen2Collections > before.Gen2Collections, "?gc=full forces a full collection");
+        Assert.True(after.Gen0Collections >= after.Gen1Collections && after.Gen1Collections >= after.Gen2Collections, "a collection of a generation collects the younger ones too");
+        Assert.True(after.GcPauseMilliseconds > before.GcPauseMilliseconds, "the forced collections paused the process");
+        Assert.True(after.AllocatedBytes > before.AllocatedBytes, "serving the request allocated");
         Assert.True(after.CpuMilliseconds >= before.CpuMilliseconds);
         Assert.InRange(after.HeapBytes, 1, after.WorkingSetBytes);
         Assert.Equal(Environment.ProcessorCount, after.ProcessorCount);
