@@ -1,8 +1,10 @@
 using HallOps.Domain.Alerts;
+using HallOps.Domain.Audit;
 using HallOps.Domain.Calendar;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HallOps.Domain.Coverage;
 
@@ -53,29 +55,184 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     /// transaction, so every screen hears of both at once (one hall-event burst, one render). When
     /// the alert write conflicts (another instance got there first), the change is still committed
     /// and the alerts are repaired row by row afterwards.
+    /// <para>
+    /// Changes that arrive while another is being saved are saved together (group commit): one
+    /// transaction holds each change's own save (its own audit actor, its own savepoint: one change
+    /// refused leaves the others), one reconciliation of the alerts for all of them and one commit,
+    /// whose hall events go out in one piece. <paramref name="db"/> is not to be used afterwards.
+    /// </para>
     /// </summary>
     public async Task SaveWithAlertsAsync(HallDbContext db, CancellationToken cancellationToken = default)
     {
-        bool inLine;
-        await _gate.WaitAsync(cancellationToken);
+        var mine = new PendingChange(db, HallActor.Current);
+        lock (_waiting)
+        {
+            _waiting.Add(mine);
+        }
+        var gate = _gate.WaitAsync(cancellationToken);
+        if (await Task.WhenAny(gate, mine.Done.Task) == mine.Done.Task)
+        {
+            // Another change's save took this one along. The gate, once had, goes straight back.
+            _ = gate.ContinueWith(g => _gate.Release(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            await mine.Done.Task;
+            return;
+        }
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            // The failed save of a conflict rolls back to its savepoint: the change above stays.
-            inLine = (await TryReconcileAsync(db, cancellationToken)).Saved;
-            await transaction.CommitAsync(cancellationToken);
+            await gate;
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_waiting)
+            {
+                if (_waiting.Remove(mine))
+                {
+                    throw;
+                }
+            }
+            // Taken along by another change's save after all: its outcome stands.
+            await mine.Done.Task;
+            return;
+        }
+        List<PendingChange> group;
+        var inLine = true;
+        try
+        {
+            lock (_waiting)
+            {
+                group = [.. _waiting];
+                _waiting.Clear();
+            }
+            if (group.Count > 0)
+            {
+                inLine = await SaveGroupAsync(group);
+            }
         }
         finally
         {
             _gate.Release();
         }
-        if (!inLine)
+        if (group.Count > 0)
         {
-            await ReconcileAsync(cancellationToken);
-            return;
+            await FollowUpAsync(group, inLine);
         }
-        await EscalateAsync(time.GetUtcNow(), cancellationToken);
+        await mine.Done.Task;
+    }
+
+    /// <summary>A presence change waiting to be saved: its context, who made it, and its outcome.</summary>
+    private sealed class PendingChange(HallDbContext db, Actor? actor)
+    {
+        public HallDbContext Db { get; } = db;
+        public Actor? Actor { get; } = actor;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Exception? Error { get; set; }
+    }
+
+    private readonly List<PendingChange> _waiting = [];
+
+    /// <summary>Presence changes waiting for the save in progress to finish, to be saved together next.</summary>
+    public int WaitingChanges
+    {
+        get
+        {
+            lock (_waiting)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Under the gate: each change saved in one transaction, the alerts reconciled once, one commit;
+    /// true when the alerts were written with it. A change whose save fails is rolled back to its
+    /// savepoint and fails alone; a failed reconciliation or commit fails them all. The alerts' audit
+    /// lines name the person whose change caused them, or the coverage monitor when several people's
+    /// changes did.
+    /// </summary>
+    private async Task<bool> SaveGroupAsync(List<PendingChange> group)
+    {
+        // The group's own context holds the connection, the transaction, the alerts and, at the
+        // commit, every change's hall events, so they go out in one piece.
+        await using var lead = await contexts.CreateDbContextAsync();
+        var inLine = true;
+        try
+        {
+            await using var transaction = await lead.Database.BeginTransactionAsync();
+            foreach (var change in group)
+            {
+                change.Db.Database.SetDbConnection(lead.Database.GetDbConnection());
+                await change.Db.Database.UseTransactionAsync(transaction.GetDbTransaction());
+                try
+                {
+                    using (HallActor.Use(change.Actor ?? Actor.System("app")))
+                    {
+                        await change.Db.SaveChangesAsync();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    change.Error = ex;
+                }
+                lead.ChangedSubjects.AddRange(change.Db.ChangedSubjects);
+                lead.PendingEvents.AddRange(change.Db.PendingEvents);
+                change.Db.ChangedSubjects.Clear();
+                change.Db.PendingEvents.Clear();
+            }
+            using (HallActor.Use(group.Count == 1 ? group[0].Actor ?? Actor.System("app") : Actor.System("coverage")))
+            {
+                // The failed save of a conflict rolls back to its savepoint: the changes above stay.
+                inLine = (await TryReconcileAsync(lead, CancellationToken.None)).Saved;
+            }
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            foreach (var change in group.Where(c => c.Error is null))
+            {
+                change.Error = ex;
+            }
+        }
+        finally
+        {
+            foreach (var change in group)
+            {
+                await change.Db.Database.UseTransactionAsync(null);
+            }
+        }
+        return inLine;
+    }
+
+    /// <summary>After the commit, outside the gate: alerts repaired if their write conflicted, escalations due; then each change's caller goes on.</summary>
+    private async Task FollowUpAsync(List<PendingChange> group, bool inLine)
+    {
+        try
+        {
+            if (group.Any(c => c.Error is null))
+            {
+                if (!inLine)
+                {
+                    await ReconcileAsync();
+                }
+                else
+                {
+                    await EscalateAsync(time.GetUtcNow(), CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var change in group)
+            {
+                if (change.Error is { } error)
+                {
+                    change.Done.TrySetException(error);
+                }
+                else
+                {
+                    change.Done.TrySetResult();
+                }
+            }
+        }
     }
 
     private async Task ReconcileOnceAsync(CancellationToken cancellationToken)
