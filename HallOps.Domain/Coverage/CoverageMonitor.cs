@@ -1,10 +1,11 @@
 using HallOps.Domain.Alerts;
 using HallOps.Domain.Audit;
+using System.Globalization;
 using HallOps.Domain.Calendar;
+using HallOps.Domain.Events;
 using HallOps.Domain.Persistence;
 using HallOps.Domain.Staffing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HallOps.Domain.Coverage;
 
@@ -51,20 +52,23 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     }
 
     /// <summary>
-    /// Saves a presence change on <paramref name="db"/> and brings the alerts in line in the same
-    /// transaction, so every screen hears of both at once (one hall-event burst, one render). When
-    /// the alert write conflicts (another instance got there first), the change is still committed
-    /// and the alerts are repaired row by row afterwards.
+    /// Makes one presence change and brings the alerts in line in the same transaction, so every
+    /// screen hears of both at once (one hall-event burst, one render). <paramref name="change"/>
+    /// reads and edits what it needs on the context it is given and answers its errors (in the
+    /// caller's language); with none, the change is saved. When the alert write conflicts (another
+    /// instance got there first), the change is still committed and the alerts are repaired row by
+    /// row afterwards.
     /// <para>
     /// Changes that arrive while another is being saved are saved together (group commit): one
-    /// transaction holds each change's own save (its own audit actor, its own savepoint: one change
-    /// refused leaves the others), one reconciliation of the alerts for all of them and one commit,
-    /// whose hall events go out in one piece. <paramref name="db"/> is not to be used afterwards.
+    /// transaction holds each change, made on what the changes before it left and saved on its own
+    /// savepoint under its own audit name (one refused leaves the others), then one reconciliation
+    /// of the alerts for all of them and one commit, whose hall events go out in one piece.
     /// </para>
     /// </summary>
-    public async Task SaveWithAlertsAsync(HallDbContext db, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> SaveWithAlertsAsync(
+        Func<HallDbContext, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken = default)
     {
-        var mine = new PendingChange(db, HallActor.Current);
+        var mine = new PendingChange(change, HallActor.Current, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         lock (_waiting)
         {
             _waiting.Add(mine);
@@ -74,8 +78,7 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
         {
             // Another change's save took this one along. The gate, once had, goes straight back.
             _ = gate.ContinueWith(g => _gate.Release(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            await mine.Done.Task;
-            return;
+            return await mine.Done.Task;
         }
         try
         {
@@ -91,8 +94,7 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
                 }
             }
             // Taken along by another change's save after all: its outcome stands.
-            await mine.Done.Task;
-            return;
+            return await mine.Done.Task;
         }
         List<PendingChange> group;
         var inLine = true;
@@ -116,16 +118,20 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
         {
             await FollowUpAsync(group, inLine);
         }
-        await mine.Done.Task;
+        return await mine.Done.Task;
     }
 
-    /// <summary>A presence change waiting to be saved: its context, who made it, and its outcome.</summary>
-    private sealed class PendingChange(HallDbContext db, Actor? actor)
+    /// <summary>A presence change waiting to be saved: what it does, who makes it in which language, and its outcome.</summary>
+    private sealed class PendingChange(Func<HallDbContext, Task<IReadOnlyList<string>>> apply, Actor? actor, CultureInfo culture, CultureInfo uiCulture)
     {
-        public HallDbContext Db { get; } = db;
-        public Actor? Actor { get; } = actor;
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public Exception? Error { get; set; }
+        public Func<HallDbContext, Task<IReadOnlyList<string>>> Apply { get; } = apply;
+        public Actor Actor { get; } = actor ?? Actor.System("app");
+        public CultureInfo Culture { get; } = culture;
+        public CultureInfo UICulture { get; } = uiCulture;
+        public TaskCompletionSource<IReadOnlyList<string>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IReadOnlyList<string> Errors { get; set; } = [];
+        public Exception? Failure { get; set; }
+        public bool Saved => Failure is null && Errors.Count == 0;
     }
 
     private readonly List<PendingChange> _waiting = [];
@@ -143,60 +149,68 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     }
 
     /// <summary>
-    /// Under the gate: each change saved in one transaction, the alerts reconciled once, one commit;
-    /// true when the alerts were written with it. A change whose save fails is rolled back to its
-    /// savepoint and fails alone; a failed reconciliation or commit fails them all. The alerts' audit
-    /// lines name the person whose change caused them, or the coverage monitor when several people's
-    /// changes did.
+    /// Under the gate, on one context and one transaction: each change made and saved in turn, the
+    /// alerts reconciled once, one commit; true when the alerts were written with it. A change whose
+    /// save fails is rolled back to its savepoint and fails alone; a failed reconciliation or commit
+    /// fails them all. The alerts' audit lines name the person whose change caused them, or the
+    /// coverage monitor when several people's changes did.
     /// </summary>
     private async Task<bool> SaveGroupAsync(List<PendingChange> group)
     {
-        // The group's own context holds the connection, the transaction, the alerts and, at the
-        // commit, every change's hall events, so they go out in one piece.
-        await using var lead = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.CreateDbContextAsync();
         var inLine = true;
+        var events = new List<IPublishesChanges>();
+        var raised = new List<(string Kind, string Subject)>();
         try
         {
-            await using var transaction = await lead.Database.BeginTransactionAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var change in group)
             {
-                change.Db.Database.SetDbConnection(lead.Database.GetDbConnection());
-                await change.Db.Database.UseTransactionAsync(transaction.GetDbTransaction());
+                var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (change.Culture, change.UICulture);
                 try
                 {
-                    using (HallActor.Use(change.Actor ?? Actor.System("app")))
+                    using (HallActor.Use(change.Actor))
                     {
-                        await change.Db.SaveChangesAsync();
+                        change.Errors = await change.Apply(db);
+                        if (change.Errors.Count == 0)
+                        {
+                            await db.SaveChangesAsync();
+                            // Kept aside until the commit: a later change's failed save discards the context's own.
+                            events.AddRange(db.ChangedSubjects);
+                            raised.AddRange(db.PendingEvents);
+                        }
                     }
                 }
                 catch (Exception ex)
                 {
-                    change.Error = ex;
+                    change.Failure = ex;
                 }
-                lead.ChangedSubjects.AddRange(change.Db.ChangedSubjects);
-                lead.PendingEvents.AddRange(change.Db.PendingEvents);
-                change.Db.ChangedSubjects.Clear();
-                change.Db.PendingEvents.Clear();
+                finally
+                {
+                    (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+                    db.ChangedSubjects.Clear();
+                    db.PendingEvents.Clear();
+                    db.ChangeTracker.Clear();
+                }
             }
-            using (HallActor.Use(group.Count == 1 ? group[0].Actor ?? Actor.System("app") : Actor.System("coverage")))
+            if (group.Any(c => c.Saved))
             {
-                // The failed save of a conflict rolls back to its savepoint: the changes above stay.
-                inLine = (await TryReconcileAsync(lead, CancellationToken.None)).Saved;
+                using (HallActor.Use(group.Count == 1 ? group[0].Actor : Actor.System("coverage")))
+                {
+                    // The failed save of a conflict rolls back to its savepoint: the changes above stay.
+                    inLine = (await TryReconcileAsync(db, CancellationToken.None)).Saved;
+                }
             }
+            db.ChangedSubjects.AddRange(events);
+            db.PendingEvents.AddRange(raised);
             await transaction.CommitAsync();
         }
         catch (Exception ex)
         {
-            foreach (var change in group.Where(c => c.Error is null))
+            foreach (var change in group.Where(c => c.Failure is null))
             {
-                change.Error = ex;
-            }
-        }
-        finally
-        {
-            foreach (var change in group)
-            {
-                await change.Db.Database.UseTransactionAsync(null);
+                change.Failure = ex;
             }
         }
         return inLine;
@@ -207,7 +221,7 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     {
         try
         {
-            if (group.Any(c => c.Error is null))
+            if (group.Any(c => c.Saved))
             {
                 if (!inLine)
                 {
@@ -223,13 +237,13 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
         {
             foreach (var change in group)
             {
-                if (change.Error is { } error)
+                if (change.Failure is { } failure)
                 {
-                    change.Done.TrySetException(error);
+                    change.Done.TrySetException(failure);
                 }
                 else
                 {
-                    change.Done.TrySetResult();
+                    change.Done.TrySetResult(change.Errors);
                 }
             }
         }

@@ -233,6 +233,7 @@ public sealed class PresenceService(
     /// Applies a change to the signed-in person's presence: stored with its history line and the
     /// alerts it raises or clears in one commit (if the alerts conflict with another instance, the
     /// change commits alone and the alerts are repaired at once; the minute scan repairs the rest).
+    /// The change reads the presence inside the monitor's save, so it checks what is stored now.
     /// </summary>
     private async Task<SaveResult> ChangeAsync(
         Func<HallDbContext, int, StaffPresence, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
@@ -243,33 +244,35 @@ public sealed class PresenceService(
         {
             return new SaveResult([L["Presence.NoStaffRecord"]]);
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var presence = await db.Presences.SingleOrDefaultAsync(p => p.StaffMemberId == me, cancellationToken);
-        if (presence is null)
-        {
-            presence = new StaffPresence { StaffMemberId = me };
-            db.Presences.Add(presence);
-        }
-        var errors = await change(db, me, presence);
-        if (errors.Count > 0)
-        {
-            return new SaveResult(errors);
-        }
-        presence.Since = time.GetUtcNow();
-        db.PresenceEvents.Add(new PresenceEvent
-        {
-            StaffMemberId = me,
-            State = presence.State,
-            PostId = presence.PostId,
-            Reason = presence.Reason,
-            At = presence.Since,
-            ExpectedReturn = presence.ExpectedReturn,
-            HandoverToStaffId = presence.HandoverToStaffId,
-            HandoverNote = presence.HandoverNote,
-            RecordedBy = user.Name,
-        });
         // The change and the alerts it causes commit together: every screen shows both at once.
-        await monitor.SaveWithAlertsAsync(db, cancellationToken);
-        return SaveResult.Ok;
+        var errors = await monitor.SaveWithAlertsAsync(async db =>
+        {
+            var presence = await db.Presences.SingleOrDefaultAsync(p => p.StaffMemberId == me, CancellationToken.None);
+            if (presence is null)
+            {
+                presence = new StaffPresence { StaffMemberId = me };
+                db.Presences.Add(presence);
+            }
+            var errors = await change(db, me, presence);
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+            presence.Since = time.GetUtcNow();
+            db.PresenceEvents.Add(new PresenceEvent
+            {
+                StaffMemberId = me,
+                State = presence.State,
+                PostId = presence.PostId,
+                Reason = presence.Reason,
+                At = presence.Since,
+                ExpectedReturn = presence.ExpectedReturn,
+                HandoverToStaffId = presence.HandoverToStaffId,
+                HandoverNote = presence.HandoverNote,
+                RecordedBy = user.Name,
+            });
+            return [];
+        }, cancellationToken);
+        return errors.Count > 0 ? new SaveResult(errors) : SaveResult.Ok;
     }
 }
