@@ -22,7 +22,7 @@ start_app() {
   (cd HallOps.Web && exec env \
     ASPNETCORE_ENVIRONMENT=Development \
     ConnectionStrings__Hall="Data Source=$data/hallops.db" \
-    DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
+    DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x1000000}" \
     Hall__OpeningHours__Seasons__0__Name=全天 \
     Hall__OpeningHours__Seasons__0__Starts=01-01 \
     Hall__OpeningHours__Seasons__0__MorningStart=00:00 \
