@@ -157,12 +157,12 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
     /// </summary>
     private async Task<bool> SaveGroupAsync(List<PendingChange> group)
     {
-        await using var db = await contexts.CreateDbContextAsync();
         var inLine = true;
         var events = new List<IPublishesChanges>();
         var raised = new List<(string Kind, string Subject)>();
         try
         {
+            await using var db = await contexts.CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var change in group)
             {
@@ -208,7 +208,8 @@ public sealed class CoverageMonitor(IDbContextFactory<HallDbContext> contexts, C
         }
         catch (Exception ex)
         {
-            foreach (var change in group.Where(c => c.Failure is null))
+            // Nothing of the group is stored; a change refused by its own checks keeps its answer.
+            foreach (var change in group.Where(c => c.Failure is null && c.Errors.Count == 0))
             {
                 change.Failure = ex;
             }
