@@ -23,7 +23,8 @@ public static class HallDataServices
         where TContext : HallDbContext
     {
         // Pooled: a context is reset and reused, not built anew with its own internal services each
-        // time (a fifth of the data access of a busy staff page's click went on building them).
+        // time (building them was 5 % of a busy core; bench/README.md, "Garbage collection, group
+        // commit, pooled contexts").
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
             database.Use(options, connectionString).AddInterceptors(sp.GetRequiredService<HallSaveChangesInterceptor>()));
         services.AddSingleton<IDbContextFactory<HallDbContext>>(sp =>
