@@ -215,7 +215,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
                 };
                 const observer = new MutationObserver(() => {
                     if (window.__cardChangedAt === null && done()) {
-                        window.__cardChangedAt = Date.now();
+                        window.__cardChangedAt = (performance.timeOrigin + performance.now());
                         observer.disconnect();
                     }
                 });
@@ -232,7 +232,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
                 window.__clickedAt = null;
                 document.addEventListener('click', event => {
                     if (window.__clickedAt === null && event.target instanceof Element && event.target.closest(selector)) {
-                        window.__clickedAt = Date.now();
+                        window.__clickedAt = (performance.timeOrigin + performance.now());
                     }
                 }, true);
             }

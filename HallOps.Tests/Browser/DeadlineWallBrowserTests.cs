@@ -79,14 +79,14 @@ public sealed class DeadlineWallBrowserTests(ITestOutputHelper output) : Browser
                 window.__redAt = null;
                 new MutationObserver(() => {
                     if (window.__redAt === null && document.querySelector(selector)?.dataset.light === 'red') {
-                        window.__redAt = Date.now();
+                        window.__redAt = (performance.timeOrigin + performance.now());
                     }
                 }).observe(document.body, { subtree: true, childList: true, attributes: true });
             }
             """,
             $".wall-case[data-case='{target.Number}']");
         clock.SetUtcNow(target.DueAt!.Value.AddMinutes(1));
-        var startedAt = await wall.EvaluateAsync<double>("() => Date.now()");
+        var startedAt = await wall.EvaluateAsync<double>("() => (performance.timeOrigin + performance.now())");
         var watch = Stopwatch.StartNew();
         var scan = await scanner.ScanAsync(); // what the minute job does
         var scanned = watch.Elapsed;

@@ -77,10 +77,10 @@ public sealed class EveningWallBrowserTests(ITestOutputHelper output) : BrowserT
                 window.__failedAt = null;
                 new MutationObserver(() => {
                     if (window.__verifiedAt === null && document.querySelector(card)?.dataset.shutdown === 'verified') {
-                        window.__verifiedAt = Date.now();
+                        window.__verifiedAt = (performance.timeOrigin + performance.now());
                     }
                     if (window.__failedAt === null && document.querySelector(round)) {
-                        window.__failedAt = Date.now();
+                        window.__failedAt = (performance.timeOrigin + performance.now());
                     }
                 }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
             }
@@ -135,7 +135,7 @@ public sealed class EveningWallBrowserTests(ITestOutputHelper output) : BrowserT
 
     private static ILocator Card(IPage page, int number) => page.Locator($".wall-card[data-window='{number}']");
 
-    private static Task<double> PageNowAsync(IPage page) => page.EvaluateAsync<double>("() => Date.now()");
+    private static Task<double> PageNowAsync(IPage page) => page.EvaluateAsync<double>("() => (performance.timeOrigin + performance.now())");
 
     /// <summary>A service scope of the app signed in as the demo guard, with the name the wall shows.</summary>
     private static AsyncServiceScope GuardScope(BrowserHost host)

@@ -158,12 +158,12 @@ public sealed class GuardBrowserTests(ITestOutputHelper output) : BrowserTest
                 window.__heaterAt = null;
                 new MutationObserver(() => {
                     if (window.__heaterAt === null && [...document.querySelectorAll('.wall-exception')].some(e => e.textContent.includes('电暖器'))) {
-                        window.__heaterAt = Date.now();
+                        window.__heaterAt = (performance.timeOrigin + performance.now());
                     }
                 }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
             }
             """);
-        var tappedAt = await page.Locator(".checklist-submit").EvaluateAsync<double>("el => { const t = Date.now(); el.click(); return t; }");
+        var tappedAt = await page.Locator(".checklist-submit").EvaluateAsync<double>("el => { const t = (performance.timeOrigin + performance.now()); el.click(); return t; }");
         await Expect(page.Locator("[data-checklist-done]")).ToBeVisibleAsync();
         await Expect(page.Locator(".checklist-result[data-result='Fail']")).ToContainTextAsync("二楼东侧茶水间有电暖器插着电，已拔掉插头");
 

@@ -80,7 +80,7 @@ public sealed class WallScreenBrowserTests(ITestOutputHelper output) : BrowserTe
                 const observer = new MutationObserver(() => {
                     const element = document.querySelector(selector);
                     if (element && element.textContent === name) {
-                        window.__cardChangedAt = Date.now();
+                        window.__cardChangedAt = (performance.timeOrigin + performance.now());
                         observer.disconnect();
                     }
                 });
@@ -95,7 +95,7 @@ public sealed class WallScreenBrowserTests(ITestOutputHelper output) : BrowserTe
                 window.__clickedAt = null;
                 document.addEventListener('click', event => {
                     if (window.__clickedAt === null && event.target instanceof Element && event.target.closest('#window-save')) {
-                        window.__clickedAt = Date.now();
+                        window.__clickedAt = (performance.timeOrigin + performance.now());
                     }
                 }, true);
             }
