@@ -41,16 +41,37 @@ public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<Co
     public async Task ASecondWriter_GoesOnAsSoonAsTheFirstCommits_NotAfterARetryInterval()
     {
         // On SQLite one writer at a time: a clerk's acknowledgement that meets a colleague's sign-on
-        // must wait for that commit only (milliseconds), not sleep through a 150 ms retry.
+        // must wait for that commit only (milliseconds), not sleep through a 150 ms retry. Without
+        // the busy timeout every attempt is ~140 ms late; with it a few ms, unless the machine is so
+        // busy that the waiting thread itself is scheduled late — so the best of three attempts counts.
+        var late = new List<double>();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var lateness = await SecondWriteAfterCommitAsync($"LOCK-{attempt}");
+            late.Add(lateness.TotalMilliseconds);
+            if (lateness < TimeSpan.FromMilliseconds(100))
+            {
+                break;
+            }
+        }
+
+        Assert.True(late[^1] < 100, $"the second write finished {string.Join(" / ", late.Select(l => $"{l:F0}"))} ms after the first committed");
+        await using var check = hall.CreateDbContext();
+        Assert.Equal(2 * late.Count, await check.FireEquipment.CountAsync(f => f.Code.StartsWith("LOCK-")));
+    }
+
+    /// <summary>One writer holds the write lock for 160 ms; how long after its commit a second writer's save returned (zero if before: PostgreSQL has no lock between the two rows).</summary>
+    private async Task<TimeSpan> SecondWriteAfterCommitAsync(string code)
+    {
         await using var first = hall.CreateDbContext();
         await using var transaction = await first.Database.BeginTransactionAsync();
-        first.FireEquipment.Add(new FireEquipment { Code = "LOCK-01", Location = "一楼东侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+        first.FireEquipment.Add(new FireEquipment { Code = $"{code}A", Location = "一楼东侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
         await first.SaveChangesAsync();
 
         var second = Task.Run(async () =>
         {
             await using var db = hall.CreateDbContext();
-            db.FireEquipment.Add(new FireEquipment { Code = "LOCK-02", Location = "一楼西侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
+            db.FireEquipment.Add(new FireEquipment { Code = $"{code}B", Location = "一楼西侧", NextInspectionOn = new DateOnly(2026, 12, 1) });
             await db.SaveChangesAsync();
             return System.Diagnostics.Stopwatch.GetTimestamp();
         });
@@ -58,12 +79,26 @@ public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<Co
         await transaction.CommitAsync();
         var committed = System.Diagnostics.Stopwatch.GetTimestamp();
         var saved = await second;
+        return saved < committed ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(committed, saved);
+    }
 
-        // Before the commit on PostgreSQL (no lock between the two rows); a few ms after it on SQLite.
-        Assert.True(saved < committed || System.Diagnostics.Stopwatch.GetElapsedTime(committed, saved) < TimeSpan.FromMilliseconds(100),
-            $"the second write finished {System.Diagnostics.Stopwatch.GetElapsedTime(committed, saved).TotalMilliseconds:F0} ms after the first committed");
-        await using var check = hall.CreateDbContext();
-        Assert.Equal(2, await check.FireEquipment.CountAsync(f => f.Code == "LOCK-01" || f.Code == "LOCK-02"));
+    [Fact]
+    public async Task EveryContext_NewOrReusedFromThePool_WaitsForTheWriteLock()
+    {
+        // What the second writer above relies on, without a clock: each connection a context opens —
+        // the tenth use of a pooled context as much as the first — waits for a held lock: on SQLite
+        // 30 s (the busy timeout), on PostgreSQL as long as it takes (no lock timeout).
+        var (query, expected) = TestEnvironment.Provider == HallDatabase.Sqlite
+            ? ("PRAGMA busy_timeout;", (object)(long)SqliteBusyTimeout.Milliseconds)
+            : ("SHOW lock_timeout;", "0");
+        for (var use = 0; use < 10; use++)
+        {
+            await using var db = hall.CreateDbContext();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = query;
+            Assert.Equal(expected, await command.ExecuteScalarAsync());
+        }
     }
 
     [Fact]
