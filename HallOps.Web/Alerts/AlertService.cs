@@ -45,6 +45,8 @@ public sealed class AlertService(
         AlertKinds.VirusIncidentOpen, AlertKinds.BootPasswordUnconfirmed,
     };
 
+    private static readonly string[] NetworkKindList = [.. NetworkKinds];
+
     public async Task<IReadOnlyList<AlertView>> OpenAsync(int take = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -62,10 +64,12 @@ public sealed class AlertService(
             var windows = db.WindowsHeldBy(user.StaffId);
             var cases = MyCaseSubjects(db, user.StaffId);
             var inquiries = MyInquirySubjects(db, user.Name);
-            var network = IsNetworkAdmin(user) ? NetworkKinds.ToList() : [];
+            var network = IsNetworkAdmin(user);
             var machines = MyEquipmentSubjects(db, user.StaffId);
+            // The network kinds as constants in the SQL: a list parameter (empty for most people) made
+            // EF Core translate the query's SQL again on every read.
             open = open.Where(a => (a.WindowId != null && windows.Contains(a.WindowId.Value)) || cases.Contains(a.Subject)
-                || inquiries.Contains(a.Subject) || network.Contains(a.Kind)
+                || inquiries.Contains(a.Subject) || (network && EF.Constant(NetworkKindList).Contains(a.Kind))
                 || (a.Kind == AlertKinds.BootPasswordUnconfirmed && machines.Contains(a.Subject)));
         }
         return await Views(open.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
