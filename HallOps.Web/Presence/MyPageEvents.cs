@@ -18,8 +18,8 @@ public static class MyPageEvents
 
     /// <summary>
     /// What of the page an event it concerns can change, so that a reload reads only that: an alert
-    /// changes the alert list, a presence change the people on my posts and today's handovers; a post
-    /// or staff change (who holds what) anything.
+    /// changes the alert list, a presence change the presence of the people on my posts and today's
+    /// handovers; a post or staff change (who holds what) anything.
     /// </summary>
     public static MyPageParts PartsOf(string subject) =>
         HallSubjects.TryParseAlert(subject, out _) ? MyPageParts.Alerts
@@ -64,11 +64,14 @@ public enum MyPageParts
 {
     None = 0,
 
-    /// <summary>Me, my posts with their holders' presence, and today's handovers.</summary>
+    /// <summary>The presence of me and of the others on my posts, and today's handovers.</summary>
     Presence = 1,
 
     /// <summary>The alerts I see.</summary>
     Alerts = 2,
 
-    All = Presence | Alerts,
+    /// <summary>Me, my posts and who holds them.</summary>
+    Posts = 4,
+
+    All = Presence | Alerts | Posts,
 }

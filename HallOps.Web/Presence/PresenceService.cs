@@ -63,7 +63,14 @@ public sealed class PresenceService(
 {
     public const int MaxNote = 500;
 
-    public async Task<MyPresence?> MineAsync(CancellationToken cancellationToken = default)
+    public async Task<MyPresence?> MineAsync(CancellationToken cancellationToken = default) => await MineAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MineAsync(CancellationToken)"/>; given what it returned before (<paramref name="known"/>),
+    /// reads only the presence of the people in it again — what a presence change changes — and
+    /// keeps the posts and who holds them (a post or staff change needs a full read).
+    /// </summary>
+    public async Task<MyPresence?> MineAsync(MyPresence? known, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync();
         if (user.StaffId is not { } staffId)
@@ -71,6 +78,15 @@ public sealed class PresenceService(
             return null;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (known?.StaffId == staffId)
+        {
+            var now = await PresenceOfAsync(db, known.Posts.SelectMany(p => p.Others).Select(o => o.StaffId).Append(staffId), cancellationToken);
+            return known with
+            {
+                Now = now.GetValueOrDefault(staffId),
+                Posts = known.Posts.Select(p => p with { Others = p.Others.Select(o => o with { State = StateOf(now, o.StaffId) }).ToList() }).ToList(),
+            };
+        }
         var me = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
         if (me is null)
         {
@@ -87,16 +103,23 @@ public sealed class PresenceService(
             })
             .ToListAsync(cancellationToken);
         // Only the people this page shows: me and the others on my posts.
-        var people = posts.SelectMany(p => p.Holders).Select(h => h.StaffMemberId).Append(staffId).Distinct().ToList();
-        var presence = await db.Presences.AsNoTracking().Where(p => people.Contains(p.StaffMemberId)).ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
-        PresenceState StateOf(int id) => presence.TryGetValue(id, out var p) ? p.State : PresenceState.SignedOff;
+        var presence = await PresenceOfAsync(db, posts.SelectMany(p => p.Holders).Select(h => h.StaffMemberId).Append(staffId), cancellationToken);
         return new MyPresence(staffId, me.Name, me.EmployeeNo, presence.GetValueOrDefault(staffId), posts.Select(p => new MyPost(
             p.Id, p.Name, p.Number, p.WindowName,
             p.Holders.First(h => h.StaffMemberId == staffId).Role,
             p.Holders.Where(h => h.StaffMemberId != staffId)
-                .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(h.StaffMemberId))).ToList(),
+                .Select(h => new PostPerson(h.StaffMemberId, h.Name, h.EmployeeNo, h.Role, StateOf(presence, h.StaffMemberId))).ToList(),
             p.WindowId)).ToList());
     }
+
+    private static async Task<Dictionary<int, StaffPresence>> PresenceOfAsync(HallDbContext db, IEnumerable<int> staffIds, CancellationToken cancellationToken)
+    {
+        var people = staffIds.Distinct().ToList();
+        return await db.Presences.AsNoTracking().Where(p => people.Contains(p.StaffMemberId)).ToDictionaryAsync(p => p.StaffMemberId, cancellationToken);
+    }
+
+    private static PresenceState StateOf(Dictionary<int, StaffPresence> presence, int staffId) =>
+        presence.TryGetValue(staffId, out var p) ? p.State : PresenceState.SignedOff;
 
     /// <summary>
     /// Today's handovers (hall-local day) that the signed-in person gave or received, newest first:

@@ -108,6 +108,40 @@ public sealed class PresenceAlertTests(CoverageHall hall) : IClassFixture<Covera
     }
 
     [Fact]
+    public async Task AB3_AStaffPageReadingOnlyThePresenceAgain_ShowsWhatAFullReadShows()
+    {
+        // The staff page keeps the posts it read and, for a presence change, reads only the presence
+        // again: A's own state and B's, on the same posts.
+        var (post1, _) = await hall.PostOfWindowAsync(1);
+        var (post2, _) = await hall.PostOfWindowAsync(2);
+        var bId = await hall.StaffIdAsync(B);
+        await using var a = await hall.StaffAsync(A, "staff");
+        await using var b = await hall.StaffAsync(B);
+        var asA = a.ServiceProvider.GetRequiredService<PresenceService>();
+        var asB = b.ServiceProvider.GetRequiredService<PresenceService>();
+        await asB.SignOffAsync(); // signed off, whatever the tests before left
+        var before = await asA.MineAsync();
+        Assert.NotNull(before);
+
+        Assert.True((await asA.SignOnAsync(post1)).Succeeded);
+        Assert.True((await asB.SignOnAsync(post2)).Succeeded);
+        Assert.True((await asA.GoAwayAsync(new AwayRequest { Reason = AwayReason.Business, HandoverToStaffId = bId })).Succeeded);
+        var again = await asA.MineAsync(before);
+        var full = await asA.MineAsync();
+
+        static object Shown(MyPresence? me) => me is null ? "none" : string.Join("; ",
+            [$"{me.StaffId} {me.Name} {me.Now?.State} {me.Now?.HandoverToStaffId}",
+             .. me.Posts.Select(p => $"{p.PostId} {p.Role}: " + string.Join(", ", p.Others.Select(o => $"{o.StaffId} {o.Role} {o.State}")))]);
+        Assert.Equal(Shown(full), Shown(again));
+        Assert.Equal(PresenceState.Away, again!.Now?.State);
+        Assert.Contains(again.MyBackups, o => o.StaffId == bId && o.State == PresenceState.OnPost);
+        Assert.DoesNotContain(before.MyBackups, o => o.StaffId == bId && o.State == PresenceState.OnPost);
+
+        Assert.True((await asA.ComeBackAsync()).Succeeded);
+        Assert.True((await asB.SignOffAsync()).Succeeded);
+    }
+
+    [Fact]
     public async Task AB4_ASignOnWhileTheMinuteScanRuns_LeavesNoGapAlertOnceBothHaveRun()
     {
         var (post3, _) = await hall.PostOfWindowAsync(3);
