@@ -44,9 +44,11 @@ public sealed class CaseListBrowserTests(ITestOutputHelper output) : BrowserTest
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         output.WriteLine($"screenshot {path}");
 
-        // Live: an overdue case entered now appears without a reload.
+        // Live: an overdue case entered now appears without a reload — received as late as a case
+        // can be and be red today, so that it heads the list (newest first) whatever the date.
         await page.EvaluateAsync("() => window.__noReload = true");
-        await AddAsync(host, [("2026-777777", -20, CaseState.Accepted, "诸葛孔明")]);
+        var daysAgo = await NewestRedDaysAgoAsync(host);
+        await AddAsync(host, [("2026-777777", -daysAgo, CaseState.Accepted, "诸葛孔明")]);
         await Expect(page.Locator("#case-total")).ToHaveTextAsync($"共 {red + 1} 件", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         await Expect(page.Locator("#case-table tbody td[data-applicant]").Filter(new LocatorFilterOptions { HasText = "诸**明" })).ToHaveCountAsync(1);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "the page reloaded to show the change");
@@ -81,6 +83,17 @@ public sealed class CaseListBrowserTests(ITestOutputHelper output) : BrowserTest
         return (stored.Count(c => CaseWorkflow.LightNow(c, now) == CaseLight.Red), stored.Count);
     }
 
+    /// <summary>The fewest days ago an open case can have been received and be overdue (red) now, by today's working calendar.</summary>
+    private static async Task<int> NewestRedDaysAgoAsync(BrowserHost host)
+    {
+        var calendar = await host.App.Services.GetRequiredService<CalendarSource>().GetAsync();
+        var now = host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var db = host.App.CreateDbContext();
+        var matter = await db.Matters.Include(m => m.CurrentVersion).SingleAsync(m => m.Code == "340100-BDC-001");
+        return Enumerable.Range(1, 60).First(days =>
+            CaseWorkflow.LightNow(Build(matter, 0, 0, ("probe", -days, CaseState.Accepted, "probe"), calendar, now), now) == CaseLight.Red);
+    }
+
     private static async Task<List<ServiceCase>> AddAsync(BrowserHost host, IEnumerable<(string Number, int DaysAgo, CaseState State, string Applicant)> cases)
     {
         var calendar = await host.App.Services.GetRequiredService<CalendarSource>().GetAsync();
@@ -88,31 +101,34 @@ public sealed class CaseListBrowserTests(ITestOutputHelper output) : BrowserTest
         await using var db = host.App.CreateDbContext();
         var matter = await db.Matters.Include(m => m.CurrentVersion).SingleAsync(m => m.Code == "340100-BDC-001");
         var handlers = await db.StaffMembers.OrderBy(s => s.Id).Take(5).Select(s => s.Id).ToListAsync();
-        var rows = cases.Select((c, i) =>
-        {
-            var received = now.AddDays(c.DaysAgo).AddHours(-1);
-            var row = new ServiceCase
-            {
-                Number = c.Number,
-                ExternalNumber = $"SP{c.Number.Replace("-", "")}",
-                Source = i % 3 == 0 ? CaseSource.Import : CaseSource.Window,
-                MatterId = matter.Id,
-                MatterVersionId = matter.CurrentVersionId!.Value,
-                WindowId = matter.WindowId,
-                HandlerStaffId = handlers[i % handlers.Count],
-                ApplicantName = c.Applicant,
-                State = c.State,
-                ReceivedAt = received,
-                AcceptedAt = c.State == CaseState.Received ? null : received.AddMinutes(20),
-                ClosedAt = c.State == CaseState.Completed ? received.AddDays(2) : null,
-                CreatedAt = now,
-                CreatedBy = "test",
-            };
-            CaseWorkflow.Recompute(row, matter.CurrentVersion!, calendar, now);
-            return row;
-        }).ToList();
+        var rows = cases.Select((c, i) => Build(matter, handlers[i % handlers.Count], i, c, calendar, now)).ToList();
         db.Cases.AddRange(rows);
         await db.SaveChangesAsync();
         return rows;
+    }
+
+    private static ServiceCase Build(
+        Matter matter, int handler, int i, (string Number, int DaysAgo, CaseState State, string Applicant) c, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var received = now.AddDays(c.DaysAgo).AddHours(-1);
+        var row = new ServiceCase
+        {
+            Number = c.Number,
+            ExternalNumber = $"SP{c.Number.Replace("-", "")}",
+            Source = i % 3 == 0 ? CaseSource.Import : CaseSource.Window,
+            MatterId = matter.Id,
+            MatterVersionId = matter.CurrentVersionId!.Value,
+            WindowId = matter.WindowId,
+            HandlerStaffId = handler,
+            ApplicantName = c.Applicant,
+            State = c.State,
+            ReceivedAt = received,
+            AcceptedAt = c.State == CaseState.Received ? null : received.AddMinutes(20),
+            ClosedAt = c.State == CaseState.Completed ? received.AddDays(2) : null,
+            CreatedAt = now,
+            CreatedBy = "test",
+        };
+        CaseWorkflow.Recompute(row, matter.CurrentVersion!, calendar, now);
+        return row;
     }
 }
