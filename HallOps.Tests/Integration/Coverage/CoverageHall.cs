@@ -7,6 +7,7 @@ using HallOps.Domain.Persistence;
 using HallOps.Jobs;
 using HallOps.Tests.Support;
 using HallOps.Web.Identity;
+using HallOps.Web.Presence;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -113,6 +114,30 @@ public sealed class CoverageHall : IAsyncLifetime
     {
         await using var db = CreateDbContext();
         return await db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// The AB pair most coverage tests use, each signed in with their own presence service: 张晓明
+    /// (account "staff", A of window 1) and 李静 (B of window 1, A of window 2).
+    /// </summary>
+    public async Task<AbPair> AbPairAsync()
+    {
+        var (post1, _) = await PostOfWindowAsync(1);
+        var (post2, _) = await PostOfWindowAsync(2);
+        return new AbPair(post1, post2, await StaffIdAsync("李静"), await StaffAsync("张晓明", "staff"), await StaffAsync("李静"));
+    }
+
+    public sealed record AbPair(int Post1, int Post2, int BId, AsyncServiceScope AScope, AsyncServiceScope BScope) : IAsyncDisposable
+    {
+        public PresenceService A => AScope.ServiceProvider.GetRequiredService<PresenceService>();
+
+        public PresenceService B => BScope.ServiceProvider.GetRequiredService<PresenceService>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await AScope.DisposeAsync();
+            await BScope.DisposeAsync();
+        }
     }
 
     /// <summary>The one post of a demo window, and the window's id.</summary>

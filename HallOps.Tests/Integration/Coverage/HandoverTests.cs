@@ -18,13 +18,8 @@ public sealed class HandoverTests(CoverageHall hall) : IClassFixture<CoverageHal
     [Fact]
     public async Task AB3_AHandoverShowsToBothSides_ActiveWhileAIsAway_EndedOnceABack_AndYesterdaysAreNotListed()
     {
-        var (post1, _) = await hall.PostOfWindowAsync(1);
-        var (post2, _) = await hall.PostOfWindowAsync(2);
-        var bId = await hall.StaffIdAsync(B);
-        await using var a = await hall.StaffAsync(A, "staff");
-        await using var b = await hall.StaffAsync(B);
-        var asA = a.ServiceProvider.GetRequiredService<PresenceService>();
-        var asB = b.ServiceProvider.GetRequiredService<PresenceService>();
+        await using var pair = await hall.AbPairAsync();
+        var (post1, post2, bId, asA, asB) = (pair.Post1, pair.Post2, pair.BId, pair.A, pair.B);
 
         // Yesterday's handover (Wednesday): not the next day's business.
         Assert.True((await asA.SignOnAsync(post1)).Succeeded);

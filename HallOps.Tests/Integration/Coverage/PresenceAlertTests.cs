@@ -77,14 +77,10 @@ public sealed class PresenceAlertTests(CoverageHall hall) : IClassFixture<Covera
     [Fact]
     public async Task AB3_AAwayWithAHandoverToB_IsCoveredByB_WithNoTakeOverAlert_AndTheHandoverIsRecorded()
     {
-        var (post1, _) = await hall.PostOfWindowAsync(1);
-        var (post2, _) = await hall.PostOfWindowAsync(2);
-        var bId = await hall.StaffIdAsync(B);
-        await using var a = await hall.StaffAsync(A, "staff");
-        await using var b = await hall.StaffAsync(B);
-        var asA = a.ServiceProvider.GetRequiredService<PresenceService>();
+        await using var pair = await hall.AbPairAsync();
+        var (post1, post2, bId, asA) = (pair.Post1, pair.Post2, pair.BId, pair.A);
         Assert.True((await asA.SignOnAsync(post1)).Succeeded);
-        Assert.True((await b.ServiceProvider.GetRequiredService<PresenceService>().SignOnAsync(post2)).Succeeded);
+        Assert.True((await pair.B.SignOnAsync(post2)).Succeeded);
         var back = hall.Clock.GetUtcNow().AddHours(1);
 
         var result = await asA.GoAwayAsync(new AwayRequest
@@ -112,13 +108,8 @@ public sealed class PresenceAlertTests(CoverageHall hall) : IClassFixture<Covera
     {
         // The staff page keeps the posts it read and, for a presence change, reads only the presence
         // again: A's own state and B's, on the same posts.
-        var (post1, _) = await hall.PostOfWindowAsync(1);
-        var (post2, _) = await hall.PostOfWindowAsync(2);
-        var bId = await hall.StaffIdAsync(B);
-        await using var a = await hall.StaffAsync(A, "staff");
-        await using var b = await hall.StaffAsync(B);
-        var asA = a.ServiceProvider.GetRequiredService<PresenceService>();
-        var asB = b.ServiceProvider.GetRequiredService<PresenceService>();
+        await using var pair = await hall.AbPairAsync();
+        var (post1, post2, bId, asA, asB) = (pair.Post1, pair.Post2, pair.BId, pair.A, pair.B);
         await asB.SignOffAsync(); // signed off, whatever the tests before left
         var before = await asA.MineAsync();
         Assert.NotNull(before);
