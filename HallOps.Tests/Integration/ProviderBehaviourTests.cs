@@ -83,10 +83,10 @@ public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task EveryContext_NewOrReusedFromThePool_WaitsForTheWriteLock()
+    public async Task EveryContext_WaitsForTheWriteLock()
     {
         // What the second writer above relies on, without a clock: each connection a context opens —
-        // the tenth use of a pooled context as much as the first — waits for a held lock: on SQLite
+        // the tenth as much as the first, on connections the pool reuses — waits for a held lock: on SQLite
         // 30 s (the busy timeout), on PostgreSQL as long as it takes (no lock timeout).
         var (query, expected) = TestEnvironment.Provider == HallDatabase.Sqlite
             ? ("PRAGMA busy_timeout;", (object)(long)SqliteBusyTimeout.Milliseconds)
