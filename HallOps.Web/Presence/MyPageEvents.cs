@@ -58,6 +58,43 @@ public static class MyPageEvents
     }
 }
 
+/// <summary>
+/// For each part of the staff page, the hall events delivered (<see cref="HallOps.Domain.Events.HallEventFeed.Delivered"/>)
+/// when its last read began: that read shows them. Events are checked on the feed's queue, reads
+/// marked on the circuit.
+/// </summary>
+public sealed class MyPageReads
+{
+    private static readonly MyPageParts[] Parts = [MyPageParts.Presence, MyPageParts.Alerts, MyPageParts.Posts];
+    private readonly long[] _through = new long[Parts.Length];
+
+    /// <summary>The parts of <paramref name="parts"/> whose last read began before event <paramref name="number"/> was delivered.</summary>
+    public MyPageParts Unread(MyPageParts parts, long number)
+    {
+        var unread = MyPageParts.None;
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            if (parts.HasFlag(Parts[i]) && number > Volatile.Read(ref _through[i]))
+            {
+                unread |= Parts[i];
+            }
+        }
+        return unread;
+    }
+
+    /// <summary>A read of <paramref name="parts"/> begins with <paramref name="delivered"/> events delivered.</summary>
+    public void Began(MyPageParts parts, long delivered)
+    {
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            if (parts.HasFlag(Parts[i]))
+            {
+                Volatile.Write(ref _through[i], delivered);
+            }
+        }
+    }
+}
+
 /// <summary>The parts of the staff page a reload reads (<see cref="MyPageEvents.PartsOf"/>).</summary>
 [Flags]
 public enum MyPageParts
