@@ -23,7 +23,8 @@ namespace HallOps.Tests.Integration.Cases;
 /// The demo hall on a clock the tests turn, for the deadline scan (TL5): it starts on Wednesday
 /// 2026-11-25 at 10:00 in Beijing (winter hours, closing 17:00). Matters and cases are written
 /// directly, their clocks set by <see cref="CaseWorkflow.Recompute"/> as intake sets them. One hall
-/// per test (the clock only moves forward); each starts on a copy of one seeded database.
+/// per test (the clock only moves forward); each starts on a copy of one seeded database. The app's
+/// minute scan is taken off its schedule once its start-up run has finished: the tests run the scans.
 /// </summary>
 public sealed class DeadlineHall : IAsyncDisposable
 {
@@ -58,6 +59,10 @@ public sealed class DeadlineHall : IAsyncDisposable
         _ = hall.App.Server;
         await Eventually.TrueAsync(() => Task.FromResult(hall.StartScanDone()), TimeSpan.FromSeconds(30),
             "the deadline scan the app runs at start has finished");
+        // From here the tests run every scan. A case accepted with one committed day is yellow at
+        // once; a minute scan firing between its intake and the test's turn of the clock would raise
+        // a due-soon alert the test never meant to see.
+        await HallJobs.TakeOffAsync(hall.App.Services, (CaseDeadlineScanJob.Id, typeof(CaseDeadlineScanJob)));
         return hall;
     }
 

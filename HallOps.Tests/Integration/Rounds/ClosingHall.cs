@@ -55,42 +55,14 @@ public sealed class ClosingHall : IAsyncDisposable
         hall.App = hall._factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<TimeProvider>(hall.Clock)));
         _ = hall.App.Server;
-        var recurring = hall.App.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.RemoveIfExists(ShutdownReminderJob.Id);
-        recurring.RemoveIfExists(RoundMonitorJob.Id);
-        await hall.TakeOffStartRunsAsync();
+        // The app also enqueues the closing routine once at start. On a slow queue (PostgreSQL polls it)
+        // that run could start after a test has turned the clock to 17:10 and send the reminders the
+        // test means its own runs to send (at 16:00 it owes nothing, so a run under way is waited for).
+        await HallJobs.TakeOffAsync(hall.App.Services,
+            (ShutdownReminderJob.Id, typeof(ShutdownReminderJob)), (RoundMonitorJob.Id, typeof(RoundMonitorJob)));
         // Thursday and Friday's rounds, whatever the planning job the app runs at start has done.
         await hall.App.Services.GetRequiredService<RoundPlanner>().PlanAsync(At(11, 26, 0), At(11, 28, 0));
         return hall;
-    }
-
-    /// <summary>
-    /// The app also enqueues the closing routine once at start. On a slow queue (PostgreSQL polls it)
-    /// that run could start after a test has turned the clock to 17:10 and send the reminders the test
-    /// means its own runs to send: it is deleted while still queued, or waited for if already running
-    /// (at 16:00 it owes nothing).
-    /// </summary>
-    private async Task TakeOffStartRunsAsync()
-    {
-        var monitoring = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var jobs = App.Services.GetRequiredService<IBackgroundJobClient>();
-        static bool Ours(Hangfire.Common.Job? job) => job?.Type == typeof(ShutdownReminderJob) || job?.Type == typeof(RoundMonitorJob);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            foreach (var queue in monitoring.Queues())
-            {
-                foreach (var (id, _) in monitoring.EnqueuedJobs(queue.Name, 0, 1000).Where(j => Ours(j.Value?.Job)))
-                {
-                    jobs.Delete(id);
-                }
-            }
-            if (!monitoring.ProcessingJobs(0, 1000).Any(j => Ours(j.Value?.Job)) || waited.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
     }
 
     public HallDbContext CreateDbContext() => App.Services.GetRequiredService<IDbContextFactory<HallDbContext>>().CreateDbContext();
