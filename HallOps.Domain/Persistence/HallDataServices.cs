@@ -6,7 +6,7 @@ namespace HallOps.Domain.Persistence;
 public static class HallDataServices
 {
     /// <summary>
-    /// Registers the hall's data context for one database: a context factory (components and jobs
+    /// Registers the hall's data context for one database: a pooled context factory (components and jobs
     /// create a short-lived context per operation), <see cref="IDbContextFactory{HallDbContext}"/>
     /// over it, and a scoped <see cref="HallDbContext"/> for request-scoped services (Identity).
     /// </summary>
@@ -22,7 +22,9 @@ public static class HallDataServices
     private static IServiceCollection AddHallDbContext<TContext>(this IServiceCollection services, HallDatabase database, string connectionString)
         where TContext : HallDbContext
     {
-        services.AddDbContextFactory<TContext>((sp, options) =>
+        // Pooled: a context is reset and reused, not built anew with its own internal services each
+        // time (a fifth of the data access of a busy staff page's click went on building them).
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
             database.Use(options, connectionString).AddInterceptors(sp.GetRequiredService<HallSaveChangesInterceptor>()));
         services.AddSingleton<IDbContextFactory<HallDbContext>>(sp =>
             new HallContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

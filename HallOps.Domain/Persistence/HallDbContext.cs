@@ -91,6 +91,29 @@ public abstract class HallDbContext(DbContextOptions options)
     /// <summary>Raises a hall event that is published only once this context's changes are committed.</summary>
     public void Raise(string kind, string subject) => PendingEvents.Add((kind, subject));
 
+    // Contexts are pooled: what one use left (events of a transaction never committed nor rolled
+    // back, audit lines of a save that never finished) must not reach the next.
+    public override void Dispose()
+    {
+        ForgetPending();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ForgetPending();
+        return base.DisposeAsync();
+    }
+
+    private void ForgetPending()
+    {
+        PendingEvents.Clear();
+        PendingAudits.Clear();
+        ChangedSubjects.Clear();
+        OwnedTransaction = null;
+        SavingAudit = false;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
