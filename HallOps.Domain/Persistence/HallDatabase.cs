@@ -32,7 +32,7 @@ public sealed record HallDatabase(string Name, Type ContextType)
     /// <summary>Points an options builder at this database.</summary>
     public DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) => Name switch
     {
-        "Sqlite" => options.UseSqlite(connectionString, Configure).AddInterceptors(SqliteBusyTimeout.Instance),
+        "Sqlite" => options.UseSqlite(connectionString, Configure).AddInterceptors(SqliteBusyTimeout.Instance, SqliteWriteGate.For(connectionString)),
         "SqlServer" => options.UseSqlServer(connectionString, Configure),
         "PostgreSql" => options.UseNpgsql(connectionString, npgsql =>
         {

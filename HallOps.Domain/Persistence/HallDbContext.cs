@@ -88,21 +88,36 @@ public abstract class HallDbContext(DbContextOptions options)
 
     internal bool SavingAudit { get; set; }
 
+    /// <summary>The SQLite write gate this context holds for its save or transaction (<see cref="SqliteWriteGate"/>).</summary>
+    internal SemaphoreSlim? HeldWriteGate { get; set; }
+
     /// <summary>Raises a hall event that is published only once this context's changes are committed.</summary>
     public void Raise(string kind, string subject) => PendingEvents.Add((kind, subject));
 
     // Contexts are pooled: what one use left (events of a transaction never committed nor rolled
-    // back, audit lines of a save that never finished) must not reach the next.
+    // back, audit lines of a save that never finished) must not reach the next. A write gate still
+    // held (a transaction disposed unfinished) goes back once the transaction is rolled back.
     public override void Dispose()
     {
         ForgetPending();
+        var gate = TakeWriteGate();
         base.Dispose();
+        gate?.Release();
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         ForgetPending();
-        return base.DisposeAsync();
+        var gate = TakeWriteGate();
+        await base.DisposeAsync();
+        gate?.Release();
+    }
+
+    private SemaphoreSlim? TakeWriteGate()
+    {
+        var gate = HeldWriteGate;
+        HeldWriteGate = null;
+        return gate;
     }
 
     private void ForgetPending()
