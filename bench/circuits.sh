@@ -54,6 +54,19 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 build HallOps.Web
 build bench/HallOps.Bench.Circuits
 
+# The machine's own speed varies: on the 2-core VM of bench/README.md a fixed loop on one idle core
+# took anywhere from 0.80 to 1.38 s within one minute, and P5 runs of one build landed near 170 or
+# near 100 events/s with it. The same loop is timed on the server's core just before and just after
+# the measured run, so every figure can be read against the speed it was measured at.
+reference_loop() {
+  command -v python3 >/dev/null || { echo "–"; return; }
+  "${server_cpu[@]}" python3 -c 'import time
+start = time.perf_counter()
+x = 0
+for i in range(3000000): x += i * i
+print(round((time.perf_counter() - start) * 1000))'
+}
+
 app_env=()
 if [ -n "$perf_file" ]; then
   command -v perf >/dev/null || { echo "--perf needs Linux perf (Debian: apt-get install linux-perf)" >&2; exit 1; }
@@ -81,12 +94,14 @@ if $prime; then
   sleep 5
 fi
 rc=0
+speed_before=$(reference_loop)
 recorder=
 if [ -n "$perf_file" ]; then
   ( sleep "$perf_delay"; exec "${client_cpu[@]}" perf record -e cpu-clock -F 999 -g -p "$app" -o "$perf_file" -- sleep "$perf_seconds" ) >"$data/perf.log" 2>&1 &
   recorder=$!
 fi
 "${client_cpu[@]}" "${client[@]}" "${client_args[@]}" || rc=$?
+echo "reference loop on the server's core (3 million multiply-adds in Python; lower is faster): before ${speed_before} ms, after $(reference_loop) ms" >&2
 if [ -n "$recorder" ]; then
   wait "$recorder" || true
   echo "perf samples: $perf_file (bench/perf-summary.py $perf_file)" >&2
