@@ -12,13 +12,14 @@ namespace HallOps.Domain.Persistence;
 /// transaction) the sleepers kept missing the moments the lock was free: half the write
 /// transactions waited over 10 ms for it, one in seven over 100 ms, the longest 1.4 s, while
 /// blocked threads starved the thread pool. So the app's own writers queue for the lock here
-/// first, in order and without blocking a thread: a save, or an explicit transaction, takes the
-/// gate of its database file before it begins and gives it back when it ends (saved, committed,
-/// rolled back, failed, or its context disposed). SQLite is the one-instance embedded mode, so
+/// first, in order and without blocking a thread: an explicit transaction takes the gate of its
+/// database file as it begins, a save without one at its first statement (where SQLite would take
+/// its lock), and gives it back when it ends (saved, committed, rolled back, failed, or its context
+/// disposed). SQLite is the one-instance embedded mode, so
 /// every writer is in this process; one that waits longer than the busy timeout goes on without
 /// the gate and lets SQLite decide, as before. Reads are not gated (WAL: readers never wait).
 /// </summary>
-public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
 
@@ -45,16 +46,32 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
 
     private static TimeSpan Patience => TimeSpan.FromMilliseconds(SqliteBusyTimeout.Milliseconds);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    // The gate is taken where SQLite takes its lock: at a transaction's start (BEGIN IMMEDIATE) or, for
+    // a save that needs no transaction, at its first statement; not when a save starts, so anything
+    // that runs in between (another save, in a test hook) sees the lock as SQLite would.
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Enter(eventData.Context);
+        EnterForSave(eventData);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await EnterAsync(eventData.Context, cancellationToken);
+        await EnterForSaveAsync(eventData, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterForSave(eventData);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForSaveAsync(eventData, cancellationToken);
         return result;
     }
 
@@ -114,6 +131,17 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
         Leave(eventData.Context);
         return Task.CompletedTask;
     }
+
+    private void EnterForSave(CommandEventData eventData)
+    {
+        if (eventData.CommandSource == CommandSource.SaveChanges)
+        {
+            Enter(eventData.Context);
+        }
+    }
+
+    private Task EnterForSaveAsync(CommandEventData eventData, CancellationToken cancellationToken) =>
+        eventData.CommandSource == CommandSource.SaveChanges ? EnterAsync(eventData.Context, cancellationToken) : Task.CompletedTask;
 
     private void Enter(Microsoft.EntityFrameworkCore.DbContext? context)
     {
