@@ -10,8 +10,8 @@ namespace HallOps.Domain.Persistence;
 /// busy handler, its thread blocked, waking in growing steps (up to 100 ms) to try again. Under a
 /// busy hall (twenty clerks clicking, the coverage group commit holding the lock for its whole
 /// transaction) the sleepers kept missing the moments the lock was free: half the write
-/// transactions waited over 10 ms for it, one in seven over 100 ms, the longest 1.4 s, while
-/// blocked threads starved the thread pool. So the app's own writers queue for the lock here
+/// transactions waited over 10 ms for it, one in seven over 100 ms, the longest 1.4 s, each on a
+/// thread-pool thread asleep meanwhile. So the app's own writers queue for the lock here
 /// first, in order and without blocking a thread: an explicit transaction takes the gate of its
 /// database file as it begins, a save without one at its first statement (where SQLite would take
 /// its lock), and gives it back when it ends (saved, committed, rolled back, failed, or its context
