@@ -1,6 +1,7 @@
 using System.Globalization;
 using HallOps.Web.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -32,6 +33,8 @@ public static class UiRegistration
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
         });
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Each text looked up once per language (screens ask for theirs on every render).
+        builder.Services.AddSingleton(typeof(IStringLocalizer<>), typeof(CachedStringLocalizer<>));
         builder.Services.AddTransient<MudLocalizer, HallMudLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
