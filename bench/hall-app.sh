@@ -1,7 +1,8 @@
 # Shared by the benchmark scripts (source it from the repository root): a fresh database folder
 # ($data, removed on exit), Release builds, and the app started and stopped by its own PID ($app)
-# with the Development demo hall open all day, and the gen0 budget the Dockerfile sets (DOTNET_GCgen0size;
-# export DOTNET_GCgen0size=0 to measure the runtime's own choice). Set $url first, and server_cpu=(taskset -c 0) to pin.
+# with the Development demo hall open all day, and the gen0 budget and buffer pool the Dockerfile sets
+# (DOTNET_GCgen0size, DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION; export
+# DOTNET_GCgen0size=0 or the pool's variable =32 to measure the runtime's own choice). Set $url first, and server_cpu=(taskset -c 0) to pin.
 data=$(mktemp -d)
 app=
 stop_app() {
@@ -23,6 +24,7 @@ start_app() {
     ASPNETCORE_ENVIRONMENT=Development \
     ConnectionStrings__Hall="Data Source=$data/hallops.db" \
     DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x1000000}" \
+    DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION="${DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION:-1024}" \
     Hall__OpeningHours__Seasons__0__Name=全天 \
     Hall__OpeningHours__Seasons__0__Starts=01-01 \
     Hall__OpeningHours__Seasons__0__MorningStart=00:00 \
