@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace HallOps.Domain.Persistence;
 
@@ -17,7 +19,8 @@ namespace HallOps.Domain.Persistence;
 /// its lock), and gives it back when it ends (saved, committed, rolled back, failed, or its context
 /// disposed). SQLite is the one-instance embedded mode, so
 /// every writer is in this process; one that waits longer than the busy timeout goes on without
-/// the gate and lets SQLite decide, as before. Reads are not gated (WAL: readers never wait).
+/// the gate and lets SQLite decide, as before, and says so in the log (a warning: a write held
+/// that long is what an operator looks for). Reads are not gated (WAL: readers never wait).
 /// </summary>
 public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
@@ -44,7 +47,8 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
     /// <summary>True while a writer holds the gate.</summary>
     public bool Taken => _turn.CurrentCount == 0;
 
-    private static TimeSpan Patience => TimeSpan.FromMilliseconds(SqliteBusyTimeout.Milliseconds);
+    /// <summary>How long a writer waits for its turn before going on without it: SQLite's busy timeout.</summary>
+    public TimeSpan Patience { get; set; } = TimeSpan.FromMilliseconds(SqliteBusyTimeout.Milliseconds);
 
     // The gate is taken where SQLite takes its lock: at a transaction's start (BEGIN IMMEDIATE) or, for
     // a save that needs no transaction, at its first statement; not when a save starts, so anything
@@ -156,6 +160,10 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
             {
                 db.HeldWriteGate = _turn;
             }
+            else
+            {
+                WarnGaveUp(db);
+            }
         }
         finally
         {
@@ -176,12 +184,21 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
             {
                 db.HeldWriteGate = _turn;
             }
+            else
+            {
+                WarnGaveUp(db);
+            }
         }
         finally
         {
             Interlocked.Decrement(ref _waiting);
         }
     }
+
+    private void WarnGaveUp(HallDbContext db) =>
+        db.GetService<ILoggerFactory>().CreateLogger<SqliteWriteGate>().LogWarning(
+            "A write waited {Seconds:0.#} s for its turn at the SQLite write gate and goes on without it: another write has held the database that long",
+            Patience.TotalSeconds);
 
     private static void LeaveUnlessInTransaction(Microsoft.EntityFrameworkCore.DbContext? context)
     {

@@ -2,7 +2,10 @@ using HallOps.Domain.Persistence;
 using HallOps.Domain.Rounds;
 using HallOps.Tests.Integration.Coverage;
 using HallOps.Tests.Support;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HallOps.Tests.Integration;
 
@@ -10,7 +13,8 @@ namespace HallOps.Tests.Integration;
 /// The embedded SQLite hall: the app's writers take turns at an in-process gate instead of sleeping
 /// in SQLite's busy handler (a busy hall's clicks waited up to 1.4 s there). What must hold: a writer
 /// behind an open transaction waits at the gate and goes on when it commits, and no write, however
-/// it ends, keeps the gate from the next (a writer that finds it kept waits 30 s before going on).
+/// it ends, keeps the gate from the next; a writer that finds it kept waits 30 s, then goes on and
+/// says so in the log.
 /// </summary>
 [Collection(WebCollection.Name)]
 [Trait("Database", "SqliteOnly")]
@@ -60,6 +64,40 @@ public sealed class SqliteWriteGateTests(CoverageHall hall) : IClassFixture<Cove
     }
 
     [Fact]
+    public async Task AWriterKeptWaitingPastItsPatience_GoesOnWithoutTheGate_AndWarnsInTheLog()
+    {
+        var gate = Gate();
+        var warnings = new GateWarnings();
+        hall.App.Services.GetRequiredService<ILoggerFactory>().AddProvider(warnings);
+        var patience = gate.Patience;
+        gate.Patience = TimeSpan.FromMilliseconds(300);
+        try
+        {
+            await using var first = hall.CreateDbContext();
+            await using var transaction = await first.Database.BeginTransactionAsync();
+            first.FireEquipment.Add(Extinguisher("GATE-3A"));
+            await first.SaveChangesAsync();
+
+            var second = SaveAsync("GATE-3B");
+            await Eventually.TrueAsync(() => Task.FromResult(!warnings.Messages.IsEmpty), Promptly, "the writer kept waiting warns");
+            // Past the gate it meets SQLite's own lock, which the open transaction still holds.
+            Assert.False(second.IsCompleted);
+            Assert.Equal(0, gate.Waiting);
+
+            await transaction.CommitAsync();
+            await second.WaitAsync(Promptly);
+        }
+        finally
+        {
+            gate.Patience = patience;
+            warnings.Stop();
+        }
+        Assert.Equal(["GATE-3A", "GATE-3B"], await CodesAsync("GATE-3"));
+        var warning = Assert.Single(warnings.Messages);
+        Assert.Contains("0.3 s", warning);
+    }
+
+    [Fact]
     public void EachDatabaseFile_HasOneGate_HoweverItsConnectionStringIsWritten()
     {
         var folder = Path.Combine(Path.GetTempPath(), "hallops-gate");
@@ -85,6 +123,35 @@ public sealed class SqliteWriteGateTests(CoverageHall hall) : IClassFixture<Cove
     {
         await using var db = hall.CreateDbContext();
         return await db.FireEquipment.Where(f => f.Code.StartsWith(prefix)).OrderBy(f => f.Code).Select(f => f.Code).ToListAsync();
+    }
+
+    /// <summary>The gate's warnings from the app's log, until stopped.</summary>
+    private sealed class GateWarnings : ILoggerProvider, ILogger
+    {
+        private volatile bool _stopped;
+
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public void Stop() => _stopped = true;
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == typeof(SqliteWriteGate).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning && !_stopped;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Messages.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private static FireEquipment Extinguisher(string code) =>
