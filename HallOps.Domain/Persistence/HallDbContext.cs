@@ -113,7 +113,8 @@ public abstract class HallDbContext(DbContextOptions options)
         gate?.Release();
     }
 
-    private SemaphoreSlim? TakeWriteGate()
+    /// <summary>The write gate this context held, if any, no longer marked held (the caller releases it).</summary>
+    internal SemaphoreSlim? TakeWriteGate()
     {
         var gate = HeldWriteGate;
         HeldWriteGate = null;

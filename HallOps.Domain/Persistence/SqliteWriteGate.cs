@@ -208,12 +208,5 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbTransactionInte
         }
     }
 
-    private static void Leave(Microsoft.EntityFrameworkCore.DbContext? context)
-    {
-        if (context is HallDbContext { HeldWriteGate: { } held } db)
-        {
-            db.HeldWriteGate = null;
-            held.Release();
-        }
-    }
+    private static void Leave(Microsoft.EntityFrameworkCore.DbContext? context) => (context as HallDbContext)?.TakeWriteGate()?.Release();
 }
