@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace HallOps.Tests.Bench;
@@ -127,7 +128,9 @@ public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper 
 
 /// <summary>
 /// The demo hall served by Kestrel on a free port of 127.0.0.1 (circuits need a real socket), on its
-/// own database file, open all day so the wall shows the day cards whatever the hour.
+/// own database file, its clock standing at 10:00 hall time on a working day so the wall shows the
+/// day cards whatever the hour and day the tests run (at night or on a weekend it would show the
+/// evening board, whose cards are not the window cards these tests watch).
 /// </summary>
 public sealed class KestrelHall : IAsyncLifetime
 {
@@ -137,14 +140,29 @@ public sealed class KestrelHall : IAsyncLifetime
 
     public Uri Origin { get; private set; } = default!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        App = new HallAppFactory(_database, settings: CoverageBrowserSupport.AllDaySettings.ToDictionary());
+        var clock = new FakeTimeProvider(NextWeekdayMorning(TimeProvider.System.GetUtcNow()));
+        App = new HallAppFactory(_database, settings: CoverageBrowserSupport.AllDaySettings.ToDictionary(),
+            services: services => services.AddSingleton<TimeProvider>(clock));
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Origin = new Uri(address.TrimEnd('/') + "/");
-        return Task.CompletedTask;
+        // A weekday the calendar calls a holiday is made a working day.
+        await App.OpenTheHallNowAsync();
+    }
+
+    /// <summary>10:00 hall time (UTC+8) on the first Monday to Friday after <paramref name="now"/>: ahead of the real clock, so nothing the app issues has already expired.</summary>
+    private static DateTimeOffset NextWeekdayMorning(DateTimeOffset now)
+    {
+        var hall = TimeSpan.FromHours(8);
+        var day = DateOnly.FromDateTime(now.ToOffset(hall).Date).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+        return new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), hall);
     }
 
     public async Task DisposeAsync()

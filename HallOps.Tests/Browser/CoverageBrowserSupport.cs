@@ -50,24 +50,21 @@ public static class CoverageBrowserSupport
         return BrowserHost.StartAsync(database, AllDaySettings.ToDictionary());
     }
 
-    extension(BrowserHost host)
+    extension(HallAppFactory app)
     {
-        /// <summary>The app's coverage monitor: reconcile the alerts with it after staging a scene.</summary>
-        public CoverageMonitor Monitor => host.App.Services.GetRequiredService<CoverageMonitor>();
-
         /// <summary>
         /// Makes today (hall time) a working day if the calendar says otherwise, and waits until the
         /// app's cached calendar calls the hall open now. Run it before the first page loads.
         /// </summary>
         public async Task OpenTheHallNowAsync()
         {
-            var calendars = host.App.Services.GetRequiredService<CalendarSource>();
-            var time = host.App.Services.GetRequiredService<TimeProvider>();
+            var calendars = app.Services.GetRequiredService<CalendarSource>();
+            var time = app.Services.GetRequiredService<TimeProvider>();
             var calendar = await calendars.GetAsync();
             var today = calendar.LocalDate(time.GetUtcNow());
             if (!calendar.IsWorkingDay(today))
             {
-                await using var db = host.App.CreateDbContext();
+                await using var db = app.CreateDbContext();
                 var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == today);
                 if (day is null)
                 {
@@ -86,6 +83,15 @@ public static class CoverageBrowserSupport
                 TimeSpan.FromSeconds(10),
                 $"the hall is open now ({today:yyyy-MM-dd}, all-day opening hours from the settings)");
         }
+    }
+
+    extension(BrowserHost host)
+    {
+        /// <summary>The app's coverage monitor: reconcile the alerts with it after staging a scene.</summary>
+        public CoverageMonitor Monitor => host.App.Services.GetRequiredService<CoverageMonitor>();
+
+        /// <summary>Today a working day and the hall open now, as <c>HallAppFactory.OpenTheHallNowAsync</c>.</summary>
+        public Task OpenTheHallNowAsync() => host.App.OpenTheHallNowAsync();
 
         /// <summary>Puts every A holder on post at their own window, except at the given windows.</summary>
         public async Task SignOnAHoldersExceptAsync(params int[] windowNumbers)
