@@ -22,7 +22,7 @@
 #                                          warm-up); read it with bench/perf-summary.py (see bench/README.md)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
-# account per window's A holder, fresh database, open all day) runs on core 0, the client on core 1.
+# account per window's A holder, fresh database, open all day, today a working day) runs on core 0, the client on core 1.
 # Set PORT to use another port than 5098.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +74,9 @@ if [ -n "$perf_file" ]; then
   # double-mapped file perf cannot resolve.
   app_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 fi
-start_app "${app_env[@]}" Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning
+app_env+=(Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning)
+start_app "${app_env[@]}"
+open_the_hall_today "${app_env[@]}"
 
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$url/account/login" && break

@@ -27,21 +27,10 @@ for arg in "$@"; do
 done
 
 build HallOps.Web
-build bench/CoverageLatency
 bench=(dotnet bench/CoverageLatency/bin/Release/net10.0/CoverageLatency.dll)
 
 start_app "${app_env[@]}"
-# Today must be a working day for coverage to count: if the calendar says otherwise, add an
-# adjusted working day and restart so that the app reads it.
-rc=0
-"${bench[@]}" prepare "$url" "$data/hallops.db" || rc=$?
-if [ "$rc" = 3 ]; then
-  stop_app
-  start_app "${app_env[@]}"
-elif [ "$rc" != 0 ]; then
-  tail -n 40 "$data/app.log" >&2
-  exit "$rc"
-fi
+open_the_hall_today "${app_env[@]}"
 
 rc=0
 "${client_cpu[@]}" "${bench[@]}" run "$url" "$data/hallops.db" "$app" "${args[@]}" || rc=$?

@@ -34,3 +34,19 @@ start_app() {
     "$@" "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "$url") >>"$data/app.log" 2>&1 &
   app=$!
 }
+
+# open_the_hall_today [NAME=VALUE ...]: after start_app with the same settings. Coverage, alerts and
+# the wall's day board need a working day: on a weekend or holiday (the hall's calendar) today is made
+# an adjusted working day in the database and the app restarted so that it reads it.
+open_the_hall_today() {
+  build bench/CoverageLatency
+  local rc=0
+  dotnet bench/CoverageLatency/bin/Release/net10.0/CoverageLatency.dll prepare "$url" "$data/hallops.db" || rc=$?
+  if [ "$rc" = 3 ]; then
+    stop_app
+    start_app "$@"
+  elif [ "$rc" != 0 ]; then
+    tail -n 40 "$data/app.log" >&2
+    exit "$rc"
+  fi
+}
