@@ -135,4 +135,26 @@ public abstract class HallDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HallDbContext).Assembly);
     }
+
+    /// <summary>
+    /// Index filters are written for SQL Server, comparing a flag with 1 (<c>"IsOpen" = 1</c>); this
+    /// writes them as the bare flag (<c>"IsOpen"</c>), for the databases whose own queries test a flag
+    /// that way (EF Core's SQLite and PostgreSQL SQL).
+    /// </summary>
+    protected static void FiltersTestFlagsBare(ModelBuilder builder)
+    {
+        foreach (var index in builder.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()))
+        {
+            var filter = index.GetFilter();
+            if (filter is null)
+            {
+                continue;
+            }
+            foreach (var property in index.DeclaringEntityType.GetProperties().Where(p => p.ClrType == typeof(bool)))
+            {
+                filter = filter.Replace($"\"{property.GetColumnName()}\" = 1", $"\"{property.GetColumnName()}\"", StringComparison.Ordinal);
+            }
+            index.SetFilter(filter);
+        }
+    }
 }

@@ -23,21 +23,8 @@ public sealed class PostgreSqlHallDbContext(DbContextOptions<PostgreSqlHallDbCon
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Filters written for SQLite and SQL Server compare a flag with 1; PostgreSQL's boolean
-        // compares with true.
-        foreach (var index in builder.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()))
-        {
-            var filter = index.GetFilter();
-            if (filter is null)
-            {
-                continue;
-            }
-            foreach (var property in index.DeclaringEntityType.GetProperties().Where(p => p.ClrType == typeof(bool)))
-            {
-                filter = filter.Replace($"\"{property.GetColumnName()}\" = 1", $"\"{property.GetColumnName()}\"", StringComparison.Ordinal);
-            }
-            index.SetFilter(filter);
-        }
+        // PostgreSQL's boolean compares with true, not 1.
+        FiltersTestFlagsBare(builder);
         builder.HasPostgresExtension("citext");
         CaseInsensitiveText.Apply(builder, property => property.SetColumnType("citext"));
     }

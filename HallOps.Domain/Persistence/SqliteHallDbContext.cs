@@ -1,3 +1,4 @@
+using HallOps.Domain.Alerts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -20,6 +21,15 @@ public sealed class SqliteHallDbContext(DbContextOptions<SqliteHallDbContext> op
     {
         base.OnModelCreating(builder);
         CaseInsensitiveText.Apply(builder, property => property.SetCollation("NOCASE"));
+        // SQLite uses a partial index only for a query whose WHERE holds the index's own term, and
+        // EF Core tests a flag as the bare column ("a"."IsOpen"), never "IsOpen" = 1.
+        FiltersTestFlagsBare(builder);
+        // Open alerts newest first (every alert list, the escalation and reconciliation scans): a
+        // partial index of the open ones. SQLite cannot search (IsOpen, RaisedAt) on a bare flag
+        // test, so every such query read all the alerts ever raised, a number that only grows.
+        var alerts = builder.Entity<Alert>().Metadata;
+        alerts.RemoveIndex(alerts.FindIndex([alerts.FindProperty(nameof(Alert.IsOpen))!, alerts.FindProperty(nameof(Alert.RaisedAt))!])!);
+        builder.Entity<Alert>().HasIndex(a => a.RaisedAt).HasFilter("\"IsOpen\"").HasDatabaseName("IX_Alerts_Open_RaisedAt");
     }
 }
 

@@ -1,3 +1,4 @@
+using HallOps.Domain.Alerts;
 using HallOps.Domain.Audit;
 using HallOps.Domain.Identity;
 using HallOps.Domain.Persistence;
@@ -35,6 +36,35 @@ public sealed class ProviderBehaviourTests(CoverageHall hall) : IClassFixture<Co
 
         await using var check = hall.CreateDbContext();
         Assert.Equal(1, await check.FireEquipment.CountAsync(f => f.Code == "PRESS-01" || f.Code == "press-01"));
+    }
+
+    /// <summary>AB4: one open alert per kind and subject (the partial unique index), and a new one once the first is resolved.</summary>
+    [Fact]
+    public async Task AKindAndSubject_HasOneOpenAlertAtATime_AndANewOneOnceTheFirstIsResolved()
+    {
+        const string subject = "post:index-test";
+        Alert Raise() => new() { Kind = AlertKinds.TakeOver, Subject = subject, Severity = AlertSeverity.Warning, RaisedAt = hall.Clock.GetUtcNow() };
+        await using (var db = hall.CreateDbContext())
+        {
+            db.Alerts.Add(Raise());
+            await db.SaveChangesAsync();
+        }
+        await using (var db = hall.CreateDbContext())
+        {
+            db.Alerts.Add(Raise());
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var db = hall.CreateDbContext())
+        {
+            AlertRules.Resolve(await db.Alerts.SingleAsync(a => a.Subject == subject), hall.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            db.Alerts.Add(Raise());
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = hall.CreateDbContext();
+        Assert.Equal([false, true], await check.Alerts.Where(a => a.Subject == subject).OrderBy(a => a.Id).Select(a => a.IsOpen).ToListAsync());
     }
 
     [Fact]

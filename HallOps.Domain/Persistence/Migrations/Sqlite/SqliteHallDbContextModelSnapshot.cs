@@ -182,14 +182,16 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResolvedAt");
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("IX_Alerts_Open_RaisedAt")
+                        .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("IsOpen", "RaisedAt");
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("Kind", "Subject")
                         .IsUnique()
                         .HasDatabaseName("IX_Alerts_Open_Kind_Subject")
-                        .HasFilter("\"IsOpen\" = 1");
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("Alerts");
                 });

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using HallOps.Domain.Alerts;
+using HallOps.Tests.Integration.Coverage;
+using HallOps.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace HallOps.Tests.Integration.Alerts;
+
+/// <summary>
+/// AB4, TL5: every alert list, the escalation scan and the coverage reconciliation read the open
+/// alerts on every hall event. Alerts are never deleted, so the closed ones grow with every day
+/// the hall runs; on SQLite these reads must come from the partial index of open alerts, not from
+/// a scan of every alert ever raised (SQLite cannot search an index on a bare flag test, which is
+/// how EF Core writes <c>a.IsOpen</c>).
+/// </summary>
+[Collection(WebCollection.Name)]
+[Trait("Database", "SqliteOnly")]
+public sealed class OpenAlertIndexTests(CoverageHall hall) : IClassFixture<CoverageHall>
+{
+    [Fact]
+    public async Task TheOpenAlertsNewestFirst_AreReadFromTheOpenAlertsIndex_InItsOrder()
+    {
+        await using var db = hall.CreateDbContext();
+
+        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id));
+
+        Assert.Contains("INDEX IX_Alerts_Open_RaisedAt", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task TheOpenAlertsOfSomeKinds_AreReadFromAnIndexOfOpenAlerts()
+    {
+        await using var db = hall.CreateDbContext();
+
+        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { AlertKinds.CoverageGap, AlertKinds.TakeOver }.Contains(a.Kind)));
+
+        Assert.Matches("INDEX IX_Alerts_Open_(Kind_Subject|RaisedAt)", plan);
+    }
+
+    [Fact]
+    public async Task TheOpenAlertsOfSomeSubjects_AreReadFromTheOpenAlertsIndex()
+    {
+        await using var db = hall.CreateDbContext();
+
+        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { "post:1", "case:2" }.Contains(a.Subject)));
+
+        Assert.Matches("INDEX IX_Alerts_Open_(Kind_Subject|RaisedAt)", plan);
+    }
+
+    /// <summary>SQLite's own plan for the query's SQL, one line per step.</summary>
+    private static async Task<string> PlanAsync<T>(DbContext db, IQueryable<T> query)
+    {
+        var sql = query.ToQueryString();
+        Assert.DoesNotContain(".param", sql); // the queries above carry their values in the SQL
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+        Assert.NotEmpty(steps);
+        return string.Join("\n", steps);
+    }
+}
