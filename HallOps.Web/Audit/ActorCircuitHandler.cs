@@ -25,7 +25,13 @@ public sealed class ActorCircuitHandler(AuthenticationStateProvider authenticati
             {
                 return WithActorAsync(state, next, context);
             }
-            using (HallActor.Use(ActorOf(state.Result.User)))
+            var actor = ActorOf(state.Result.User);
+            if (Equals(HallActor.Current, actor))
+            {
+                // The connection's own request set it (ActorMiddleware): nothing to change.
+                return next(context);
+            }
+            using (HallActor.Use(actor))
             {
                 return next(context);
             }
