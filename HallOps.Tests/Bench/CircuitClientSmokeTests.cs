@@ -3,6 +3,7 @@ using HallOps.Bench.Circuits;
 using HallOps.Domain.Coverage;
 using HallOps.Domain.Persistence;
 using HallOps.Tests.Browser;
+using HallOps.Tests.Integration.Coverage;
 using HallOps.Tests.Support;
 using HallOps.Web.Windows;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -142,28 +143,20 @@ public sealed class KestrelHall : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var clock = new FakeTimeProvider(NextWeekdayMorning(TimeProvider.System.GetUtcNow()));
+        var clock = new FakeTimeProvider(TomorrowAtTen(TimeProvider.System.GetUtcNow()));
         App = new HallAppFactory(_database, settings: CoverageBrowserSupport.AllDaySettings.ToDictionary(),
             services: services => services.AddSingleton<TimeProvider>(clock));
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Origin = new Uri(address.TrimEnd('/') + "/");
-        // A weekday the calendar calls a holiday is made a working day.
+        // A weekend or holiday is made a working day.
         await App.OpenTheHallNowAsync();
     }
 
-    /// <summary>10:00 hall time (UTC+8) on the first Monday to Friday after <paramref name="now"/>: ahead of the real clock, so nothing the app issues has already expired.</summary>
-    private static DateTimeOffset NextWeekdayMorning(DateTimeOffset now)
-    {
-        var hall = TimeSpan.FromHours(8);
-        var day = DateOnly.FromDateTime(now.ToOffset(hall).Date).AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
-        return new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), hall);
-    }
+    /// <summary>10:00 hall time tomorrow: ahead of the real clock, so nothing the app issues has already expired.</summary>
+    private static DateTimeOffset TomorrowAtTen(DateTimeOffset now) =>
+        new(DateOnly.FromDateTime(now.ToOffset(CoverageHall.Beijing).Date).AddDays(1).ToDateTime(new TimeOnly(10, 0)), CoverageHall.Beijing);
 
     public async Task DisposeAsync()
     {

@@ -90,9 +90,6 @@ public static class CoverageBrowserSupport
         /// <summary>The app's coverage monitor: reconcile the alerts with it after staging a scene.</summary>
         public CoverageMonitor Monitor => host.App.Services.GetRequiredService<CoverageMonitor>();
 
-        /// <summary>Today a working day and the hall open now, as <c>HallAppFactory.OpenTheHallNowAsync</c>.</summary>
-        public Task OpenTheHallNowAsync() => host.App.OpenTheHallNowAsync();
-
         /// <summary>Puts every A holder on post at their own window, except at the given windows.</summary>
         public async Task SignOnAHoldersExceptAsync(params int[] windowNumbers)
         {

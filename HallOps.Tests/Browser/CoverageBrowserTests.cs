@@ -191,7 +191,7 @@ public sealed class CoverageBrowserTests(ITestOutputHelper output) : BrowserTest
     /// </summary>
     private static async Task PrepareHallAsync(BrowserHost hall)
     {
-        await hall.OpenTheHallNowAsync();
+        await hall.App.OpenTheHallNowAsync();
         await hall.SignOnAHoldersExceptAsync(Window, PartnerWindow);
         await hall.SetPresenceAsync(WindowBHolder, PresenceState.SignedOff);
         await hall.Monitor.ReconcileAsync();

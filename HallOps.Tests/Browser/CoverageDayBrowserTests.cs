@@ -23,7 +23,7 @@ public sealed class CoverageDayBrowserTests(ITestOutputHelper output) : BrowserT
     public async Task CoverageDay_TheManagerOpensThePage_TheTimelineShowsAByBAndGapStretches_AndFollowsAPresenceChange()
     {
         await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
-        await hall.OpenTheHallNowAsync();
+        await hall.App.OpenTheHallNowAsync();
         await StageTodayAsync(hall);
 
         var context = await hall.NewContextAsync(1920, 1080);

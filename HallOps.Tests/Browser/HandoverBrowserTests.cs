@@ -21,7 +21,7 @@ public sealed class HandoverBrowserTests(ITestOutputHelper output) : BrowserTest
     public async Task AB3_AHandsOverToB_BsPhoneShowsTheHandoverLive_AndShowsItEndedWhenABack()
     {
         await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
-        await hall.OpenTheHallNowAsync();
+        await hall.App.OpenTheHallNowAsync();
         await hall.SetPresenceAsync(PartnerA, PresenceState.OnPost, atWindow: 2);
 
         var phone = await hall.NewContextAsync(390, 844);

@@ -20,7 +20,7 @@ public sealed class PublicHallBrowserTests(ITestOutputHelper output) : BrowserTe
     public async Task SC2_5_AVisitorsPhone_ShowsWindow1Open_With张晓明_AndPausedWithoutAReload_WhenHeSignsOff()
     {
         await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
-        await hall.OpenTheHallNowAsync();
+        await hall.App.OpenTheHallNowAsync();
         await hall.SetPresenceAsync("张晓明", PresenceState.OnPost, atWindow: 1);
 
         var phone = await hall.NewContextAsync(390, 844);
@@ -65,7 +65,7 @@ public sealed class PublicHallBrowserTests(ITestOutputHelper output) : BrowserTe
     public async Task AP5_TheLobbyScreen_At1920x1080_ShowsEveryWindowWithoutScrolling()
     {
         await using var hall = await CoverageBrowserSupport.StartAllDayAsync(Database);
-        await hall.OpenTheHallNowAsync();
+        await hall.App.OpenTheHallNowAsync();
         await hall.SignOnAHoldersExceptAsync(3, 10);
 
         var lobby = await hall.NewContextAsync(1920, 1080);

@@ -87,25 +87,18 @@ public sealed class AlertService(
         {
             return await Views(db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), db).ToListAsync(cancellationToken);
         }
-        var mine = new List<AlertView>();
-        await foreach (var alert in OpenAlertsOf(db, user.StaffId, user.Name, IsNetworkAdmin(user), NetworkKindList).WithCancellation(cancellationToken))
-        {
-            mine.Add(alert);
-        }
-        return mine;
+        return await OpenAlertsOfAsync(db, user, cancellationToken);
     }
 
-    /// <summary>Whether an open alert is the signed-in person's to acknowledge (<see cref="OpenAlertsOf"/>).</summary>
-    private static async Task<bool> IsMineAsync(HallDbContext db, HallUserInfo user, long alertId, CancellationToken cancellationToken)
+    /// <summary>The open alerts that are <paramref name="user"/>'s to acknowledge (<see cref="OpenAlertsOf"/>), newest first.</summary>
+    private static async Task<List<AlertView>> OpenAlertsOfAsync(HallDbContext db, HallUserInfo user, CancellationToken cancellationToken)
     {
+        var alerts = new List<AlertView>();
         await foreach (var alert in OpenAlertsOf(db, user.StaffId, user.Name, IsNetworkAdmin(user), NetworkKindList).WithCancellation(cancellationToken))
         {
-            if (alert.Id == alertId)
-            {
-                return true;
-            }
+            alerts.Add(alert);
         }
-        return false;
+        return alerts;
     }
 
     public async Task<SaveResult> AcknowledgeAsync(long alertId, string? note, CancellationToken cancellationToken = default)
@@ -131,7 +124,7 @@ public sealed class AlertService(
             {
                 return new SaveResult([L["Alerts.AlreadyResolved"]]);
             }
-            if (!user.IsManager && !await IsMineAsync(db, user, alert.Id, cancellationToken))
+            if (!user.IsManager && !(await OpenAlertsOfAsync(db, user, cancellationToken)).Any(mine => mine.Id == alert.Id))
             {
                 return new SaveResult([L["Alerts.NotYours"]]);
             }
