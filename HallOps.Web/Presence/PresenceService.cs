@@ -136,8 +136,7 @@ public sealed class PresenceService(
         var now = time.GetUtcNow();
         var dayStart = calendar.ToInstant(calendar.LocalDate(now), TimeOnly.MinValue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var handovers = await db.PresenceEvents.AsNoTracking()
-            .Where(e => e.At >= dayStart && e.HandoverToStaffId != null && (e.StaffMemberId == me || e.HandoverToStaffId == me))
+        var handovers = await HandoversOf(db, me, dayStart).AsNoTracking()
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(50)
             .ToListAsync(cancellationToken);
@@ -164,6 +163,15 @@ public sealed class PresenceService(
                 h.Reason, h.ExpectedReturn, h.HandoverNote, active);
         }).ToList();
     }
+
+    /// <summary>
+    /// The handovers <paramref name="staffId"/> gave or received since <paramref name="since"/>: two
+    /// reads of their own indexes, (giver, At) and (receiver, At) — an OR of the two would read every
+    /// handover the hall made that day.
+    /// </summary>
+    internal static IQueryable<PresenceEvent> HandoversOf(HallDbContext db, int staffId, DateTimeOffset since) =>
+        db.PresenceEvents.Where(e => e.StaffMemberId == staffId && e.At >= since && e.HandoverToStaffId != null)
+            .Concat(db.PresenceEvents.Where(e => e.HandoverToStaffId == staffId && e.At >= since && e.StaffMemberId != staffId));
 
     public Task<SaveResult> SignOnAsync(int postId, CancellationToken cancellationToken = default) =>
         ChangeAsync(async (db, me, presence) =>

@@ -22,6 +22,8 @@ internal sealed class PresenceEventConfiguration : IEntityTypeConfiguration<Pres
         builder.Property(p => p.HandoverNote).HasMaxLength(500);
         builder.Property(p => p.RecordedBy).HasMaxLength(256);
         builder.HasIndex(p => new { p.StaffMemberId, p.At });
+        // The handovers a person received today (AB3): their own rows, not the whole day's.
+        builder.HasIndex(p => new { p.HandoverToStaffId, p.At });
         builder.HasIndex(p => p.At);
     }
 }

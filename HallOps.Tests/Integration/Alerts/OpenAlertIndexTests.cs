@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HallOps.Domain.Alerts;
 using HallOps.Tests.Integration.Coverage;
 using HallOps.Tests.Support;
@@ -22,7 +21,7 @@ public sealed class OpenAlertIndexTests(CoverageHall hall) : IClassFixture<Cover
     {
         await using var db = hall.CreateDbContext();
 
-        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id));
+        var plan = await SqlitePlans.PlanAsync(db, db.Alerts.Where(a => a.IsOpen).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id));
 
         Assert.Contains("INDEX IX_Alerts_Open_RaisedAt", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
@@ -33,7 +32,7 @@ public sealed class OpenAlertIndexTests(CoverageHall hall) : IClassFixture<Cover
     {
         await using var db = hall.CreateDbContext();
 
-        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { AlertKinds.CoverageGap, AlertKinds.TakeOver }.Contains(a.Kind)));
+        var plan = await SqlitePlans.PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { AlertKinds.CoverageGap, AlertKinds.TakeOver }.Contains(a.Kind)));
 
         Assert.Matches("INDEX IX_Alerts_Open_(Kind_Subject|RaisedAt)", plan);
     }
@@ -43,27 +42,8 @@ public sealed class OpenAlertIndexTests(CoverageHall hall) : IClassFixture<Cover
     {
         await using var db = hall.CreateDbContext();
 
-        var plan = await PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { "post:1", "case:2" }.Contains(a.Subject)));
+        var plan = await SqlitePlans.PlanAsync(db, db.Alerts.Where(a => a.IsOpen && new[] { "post:1", "case:2" }.Contains(a.Subject)));
 
         Assert.Matches("INDEX IX_Alerts_Open_(Kind_Subject|RaisedAt)", plan);
-    }
-
-    /// <summary>SQLite's own plan for the query's SQL, one line per step.</summary>
-    private static async Task<string> PlanAsync<T>(DbContext db, IQueryable<T> query)
-    {
-        var sql = query.ToQueryString();
-        Assert.DoesNotContain(".param", sql); // the queries above carry their values in the SQL
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-        Assert.NotEmpty(steps);
-        return string.Join("\n", steps);
     }
 }

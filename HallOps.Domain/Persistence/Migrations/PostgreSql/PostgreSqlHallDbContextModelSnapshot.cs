@@ -1183,6 +1183,8 @@ namespace HallOps.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("At");
 
+                    b.HasIndex("HandoverToStaffId", "At");
+
                     b.HasIndex("StaffMemberId", "At");
 
                     b.ToTable("PresenceEvents");

@@ -1185,6 +1185,8 @@ namespace HallOps.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("At");
 
+                    b.HasIndex("HandoverToStaffId", "At");
+
                     b.HasIndex("StaffMemberId", "At");
 
                     b.ToTable("PresenceEvents");

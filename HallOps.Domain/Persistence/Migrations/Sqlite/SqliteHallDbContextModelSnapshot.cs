@@ -1145,6 +1145,8 @@ namespace HallOps.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("HandoverToStaffId", "At");
+
                     b.HasIndex("StaffMemberId", "At");
 
                     b.ToTable("PresenceEvents");
