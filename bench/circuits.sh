@@ -8,6 +8,8 @@
 #   bench/circuits.sh --ramp 5000          P1: add 500 walls per step while staff and guards interact,
 #                                          until the interactions' p95 passes 200 ms or circuits fail
 #   bench/circuits.sh --unpinned ...       do not pin the server and the client to separate cores
+#   bench/circuits.sh --server-core=1 ...  the server on core 1 and the client on the next (core 0 of 2):
+#                                          when the reference loop says core 0 runs slow
 #   bench/circuits.sh --no-prime ...       measure the cold server (no throwaway run first)
 #   bench/circuits.sh --no-tiering ...     run the server with tiered compilation and ReadyToRun off:
 #                                          every method is compiled once, optimised, so the figures are
@@ -22,7 +24,7 @@
 #                                          warm-up); read it with bench/perf-summary.py (see bench/README.md)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
-# account per window's A holder, fresh database, open all day, today a working day) runs on core 0, the client on core 1.
+# account per window's A holder, fresh database, open all day, today a working day) runs on core 0 (--server-core), the client on the next core.
 # Set PORT to use another port than 5098.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,7 @@ source bench/hall-app.sh
 
 pinned=true
 prime=true
+server_core=0
 perf_file=
 perf_delay=30
 perf_seconds=30
@@ -40,6 +43,7 @@ for arg in "$@"; do
   case "$arg" in
     --unpinned) pinned=false ;;
     --no-prime) prime=false ;;
+    --server-core=*) server_core=${arg#--server-core=} ;;
     --perf=*) perf_file=${arg#--perf=} ;;
     --perf-delay=*) perf_delay=${arg#--perf-delay=} ;;
     --perf-seconds=*) perf_seconds=${arg#--perf-seconds=} ;;
@@ -47,7 +51,8 @@ for arg in "$@"; do
     *) client_args+=("$arg") ;;
   esac
 done
-if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); else server_cpu=(); client_cpu=(); fi
+client_core=$(( (server_core + 1) % $(nproc) ))
+if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c "$server_core"); client_cpu=(taskset -c "$client_core"); else server_cpu=(); client_cpu=(); fi
 # Thousands of circuits are thousands of sockets on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
@@ -84,7 +89,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core 0, client core 1" || echo "unpinned" )" >&2
+echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core $server_core, client core $client_core" || echo "unpinned" )" >&2
 client=(dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" --server-pid "$app")
 if $prime; then
   # A fresh server runs its code at tier 0 and spends most of its CPU in the JIT for minutes

@@ -158,7 +158,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
 
         var report = new Report(
             $"HallOps circuits, ramp: +{options.Step} walls per step, {options.Staff} staff and {options.Guards} guards interacting (think {options.Think.TotalMilliseconds:0} ms), {options.StepDuration.TotalSeconds:0} s per step",
-            "Circuits live", "Failed", "Open step (s)", "Interaction p50 / p95 / p99", "Event → wall p50 / p99", "Server CPU per core", "Client CPU");
+            "Circuits live", "Failed", "Open step (s)", "Interaction p50 / p95 / p99", "Event → wall p50 / p99", "Server CPU per core", "Server GC gen1 / gen2, paused", "Client CPU");
         var held = 0;
         while (_walls.Count + _failedWalls < options.Ramp)
         {
@@ -179,9 +179,13 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
             var cpu = before is not null && after is not null
                 ? $"{100 * (after.CpuMilliseconds - before.CpuMilliseconds) / options.StepDuration.TotalMilliseconds / after.ProcessorCount:0} %"
                 : "–";
+            // A stalled click is often a long collection: the step's gen1/gen2 count and the pause.
+            var gc = before?.Gc is { } gcBefore && after?.Gc is { } gcAfter
+                ? $"{gcAfter.Gen1 - gcBefore.Gen1} / {gcAfter.Gen2 - gcBefore.Gen2}, {gcAfter.PauseMilliseconds - gcBefore.PauseMilliseconds:0} ms"
+                : "–";
             report.Add(live.ToString(CultureInfo.InvariantCulture), failed.ToString(CultureInfo.InvariantCulture),
                 opening.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                Report.Percentiles(shared.RoundTrips, 50, 95, 99), Report.Percentiles(latencies.PerScreen, 50, 99), cpu,
+                Report.Percentiles(shared.RoundTrips, 50, 95, 99), Report.Percentiles(latencies.PerScreen, 50, 99), cpu, gc,
                 $"{100 * clientCpu.TotalMilliseconds / options.StepDuration.TotalMilliseconds:0} %");
             log($"step: {live} live, {failed} failed, interaction p95 {Report.Ms(p95)} ms");
             if (failed > 0 || double.IsNaN(p95) || p95 > InteractionP95TargetMs)
@@ -192,7 +196,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         }
         stop.Cancel();
         await Task.WhenAll(actors);
-        report.Add($"P1: {held} circuits held with interaction p95 ≤ {InteractionP95TargetMs:0} ms", "", "", "", "", "", "");
+        report.Add($"P1: {held} circuits held with interaction p95 ≤ {InteractionP95TargetMs:0} ms", "", "", "", "", "", "", "");
         return report;
     }
 
