@@ -1,7 +1,6 @@
 using HallOps.Domain.Alerts;
 using HallOps.Tests.Integration.Coverage;
 using HallOps.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace HallOps.Tests.Integration.Alerts;
 
