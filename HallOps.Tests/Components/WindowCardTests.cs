@@ -6,6 +6,7 @@ using HallOps.Domain.Coverage;
 using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MudBlazor.Services;
 
 namespace HallOps.Tests.Components;
@@ -42,6 +43,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLogging();
         return Task.CompletedTask;
     }
 
@@ -208,7 +210,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         // A new snapshot builds new instances: equal by value, down to the alert.
         var equal = gap with { Alert = new WallCardAlert(false, null, false) };
         Assert.NotSame(gap, equal);
-        await cut.InvokeAsync(() => cut.Instance.Show(equal));
+        await cut.InvokeAsync(() => cut.Instance.Show(equal, Html(equal)));
 
         Assert.Equal(before, cut.RenderCount);
         Assert.Equal(markup, cut.Markup);
@@ -221,7 +223,8 @@ public sealed class WindowCardTests : IAsyncLifetime
         var cut = Render(gap);
         var before = cut.RenderCount;
 
-        await cut.InvokeAsync(() => cut.Instance.Show(gap with { Alert = new WallCardAlert(true, "李静", false) }));
+        var acknowledged = gap with { Alert = new WallCardAlert(true, "李静", false) };
+        await cut.InvokeAsync(() => cut.Instance.Show(acknowledged, Html(acknowledged)));
 
         Assert.Equal(before + 1, cut.RenderCount);
         var card = cut.Find("article.wall-card");
@@ -229,7 +232,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         Assert.Equal("已确认 · 李静", Text(card, ".wall-card-ack"));
 
         // Shown again as it now is: nothing more to draw.
-        await cut.InvokeAsync(() => cut.Instance.Show(gap with { Alert = new WallCardAlert(true, "李静", false) }));
+        await cut.InvokeAsync(() => cut.Instance.Show(acknowledged with { }, Html(acknowledged)));
         Assert.Equal(before + 1, cut.RenderCount);
     }
 
@@ -239,21 +242,24 @@ public sealed class WindowCardTests : IAsyncLifetime
         var cut = Render(Staffed);
         var before = cut.RenderCount;
 
-        cut.Render(p => p.Add(c => c.Card, Staffed with { }));
+        cut.Render(p => p.Add(c => c.Card, Staffed with { }).Add(c => c.Html, Html(Staffed)));
         Assert.Equal(before, cut.RenderCount);
 
-        cut.Render(p => p.Add(c => c.Card, Staffed with { AHolder = "孙涛", AEmployeeNo = "YB-0210" }));
+        var relieved = Staffed with { AHolder = "孙涛", AEmployeeNo = "YB-0210" };
+        cut.Render(p => p.Add(c => c.Card, relieved).Add(c => c.Html, Html(relieved)));
         Assert.Equal(before + 1, cut.RenderCount);
         Assert.Equal("孙涛", Text(cut.Find("article.wall-card"), ".wall-card-a-name"));
         Assert.Equal("YB-0210", Text(cut.Find("article.wall-card"), ".wall-card-no"));
     }
 
-    /// <summary>Renders the card in the hall's language.</summary>
-    private IRenderedComponent<WindowCard> Render(WallWindowCard card)
-    {
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        return _ctx.Render<WindowCard>(p => p.Add(c => c.Card, card));
-    }
+    /// <summary>A screen's card showing <paramref name="card"/> (its HTML as the wall renders it for every screen).</summary>
+    private IRenderedComponent<WindowCard> Render(WallWindowCard card) =>
+        _ctx.Render<WindowCard>(p => p.Add(c => c.Card, card).Add(c => c.Html, Html(card)));
+
+    /// <summary>The card's HTML in the hall's language, as the wall renders it once for every screen.</summary>
+    private WallCardHtml Html(WallWindowCard card) =>
+        new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
+            .RenderAsync(card, new CultureInfo("zh-CN")).GetAwaiter().GetResult();
 
     /// <summary>Renders the card in the hall's language and returns its element.</summary>
     private IElement RenderCard(WallWindowCard card) => Render(card).Find("article.wall-card");

@@ -130,6 +130,30 @@ public sealed record WallSnapshot(
         || (HygieneDue.Count > 0) != (next.HygieneDue.Count > 0)
         || (Appointments.Count > 0) != (next.Appointments.Count > 0)
         || (Evening is { } evening && next.Evening is { } nextEvening ? evening.PageDiffers(nextEvening) : (Evening is null) != (next.Evening is null))
-        || Floors.Count != next.Floors.Count
-        || Floors.Zip(next.Floors).Any(f => f.First.Id != f.Second.Id || f.First.Name != f.Second.Name || !f.First.WindowIds.SequenceEqual(f.Second.WindowIds));
+        || !SameFloors(Floors, next.Floors);
+
+    /// <summary>The same floors with the same windows, in order (by index: every screen asks on every hall event).</summary>
+    private static bool SameFloors(IReadOnlyList<WallFloor> floors, IReadOnlyList<WallFloor> next)
+    {
+        if (floors.Count != next.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < floors.Count; i++)
+        {
+            var (a, b) = (floors[i], next[i]);
+            if (a.Id != b.Id || a.Name != b.Name || a.WindowIds.Count != b.WindowIds.Count)
+            {
+                return false;
+            }
+            for (var w = 0; w < a.WindowIds.Count; w++)
+            {
+                if (a.WindowIds[w] != b.WindowIds[w])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

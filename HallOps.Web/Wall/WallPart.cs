@@ -59,10 +59,32 @@ public abstract class WallPart : ComponentBase
             var same = (before[i], now[i]) switch
             {
                 (string a, string b) => a == b,
+                (IList a, IList b) => SameItems(a, b),
                 (IEnumerable a, IEnumerable b) => a.Cast<object?>().SequenceEqual(b.Cast<object?>()),
                 var (a, b) => Equals(a, b),
             };
             if (!same)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Lists item by item, by index: every screen compares on every hall event, so no enumerator is allocated.</summary>
+    private static bool SameItems(IList before, IList now)
+    {
+        if (ReferenceEquals(before, now))
+        {
+            return true;
+        }
+        if (before.Count != now.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (!Equals(before[i], now[i]))
             {
                 return false;
             }

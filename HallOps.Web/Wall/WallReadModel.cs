@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using HallOps.Domain.Events;
 using HallOps.Domain.Hall;
@@ -42,6 +43,7 @@ public sealed class WallReadModel : IDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _clockTimer;
     private readonly FramePacer _pacer;
+    private readonly WallMarkup _markup;
 
     /// <summary>Counts the wall-relevant events seen; a snapshot is current when it was read after the last one.</summary>
     private long _changes;
@@ -53,12 +55,14 @@ public sealed class WallReadModel : IDisposable
     private long _lastEventMicroseconds;
     private WallFrame? _current;
 
-    public WallReadModel(WallService wall, HallEventFeed feed, TimeProvider time, IOptions<HallOptions> hall, ILogger<WallReadModel> logger)
+    public WallReadModel(
+        WallService wall, HallEventFeed feed, TimeProvider time, IOptions<HallOptions> hall, IServiceScopeFactory scopes, ILoggerFactory loggers)
     {
+        _markup = new WallMarkup(scopes, loggers);
         // Real elapsed time, not the hall's clock (which tests and demos may set).
         _pacer = hall.Value.Wall.Pacer(TimeProvider.System);
         _wall = wall;
-        _logger = logger;
+        _logger = loggers.CreateLogger<WallReadModel>();
         _time = time;
         _clockTimer = time.CreateTimer(static state => ((WallReadModel)state!).OnClockChange(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _feedSubscription = feed.SubscribeBatches(OnHallEvents);
@@ -87,12 +91,19 @@ public sealed class WallReadModel : IDisposable
     }
 
     /// <summary>
-    /// Hands every new snapshot to <paramref name="onChanged"/> (on a pool thread, never the
-    /// publisher's). Dispose the handle to stop.
+    /// The frame's window cards as HTML in <paramref name="culture"/>, rendered once for every screen
+    /// (<see cref="WallMarkup"/>). A frame handed to watchers has the HTML of their languages ready.
     /// </summary>
-    public IDisposable Watch(Action<WallFrame> onChanged)
+    public Task<WallHtml> HtmlAsync(WallFrame frame, CultureInfo culture) =>
+        frame.Html.GetOrAdd(culture.Name, static (_, state) => state.Markup.RenderAsync(state.Snapshot, state.Culture), (Markup: _markup, frame.Snapshot, Culture: culture));
+
+    /// <summary>
+    /// Hands every new snapshot to <paramref name="onChanged"/> (on a pool thread, never the
+    /// publisher's), with its HTML in <paramref name="culture"/> rendered first. Dispose the handle to stop.
+    /// </summary>
+    public IDisposable Watch(Action<WallFrame> onChanged, CultureInfo? culture = null)
     {
-        var viewer = new Viewer(this, onChanged);
+        var viewer = new Viewer(this, onChanged, culture);
         _viewers.TryAdd(viewer, 0);
         return viewer;
     }
@@ -171,6 +182,10 @@ public sealed class WallReadModel : IDisposable
                         continue;
                     }
                     shown = loaded;
+                    foreach (var culture in _viewers.Keys.Select(viewer => viewer.Culture).OfType<CultureInfo>().DistinctBy(culture => culture.Name))
+                    {
+                        await HtmlAsync(loaded, culture);
+                    }
                     await FanOutAsync(loaded);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -228,8 +243,10 @@ public sealed class WallReadModel : IDisposable
         _stopping.Dispose();
     }
 
-    private sealed class Viewer(WallReadModel model, Action<WallFrame> onChanged) : IDisposable
+    private sealed class Viewer(WallReadModel model, Action<WallFrame> onChanged, CultureInfo? culture) : IDisposable
     {
+        public CultureInfo? Culture => culture;
+
         public void Show(WallFrame frame)
         {
             try
@@ -250,4 +267,8 @@ public sealed class WallReadModel : IDisposable
 /// A wall snapshot and its version: a higher version was read after more changes. <paramref name="EventMicroseconds"/>
 /// is the time of the newest hall event it shows (Unix µs, 0 before any), rendered for latency measurement.
 /// </summary>
-public sealed record WallFrame(WallSnapshot Snapshot, long Version, long EventMicroseconds);
+public sealed record WallFrame(WallSnapshot Snapshot, long Version, long EventMicroseconds)
+{
+    /// <summary>The frame's HTML by language, each rendered once (<see cref="WallReadModel.HtmlAsync"/>).</summary>
+    internal ConcurrentDictionary<string, Task<WallHtml>> Html { get; } = new();
+}
