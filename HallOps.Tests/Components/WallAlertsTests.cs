@@ -6,6 +6,7 @@ using HallOps.Domain.Alerts;
 using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MudBlazor.Services;
 
 namespace HallOps.Tests.Components;
@@ -42,6 +43,7 @@ public sealed class WallAlertsTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLogging();
         return Task.CompletedTask;
     }
 
@@ -140,12 +142,12 @@ public sealed class WallAlertsTests : IAsyncLifetime
         var renders = cut.RenderCount;
 
         // The wall re-reads its snapshot: new lists, equal alerts.
-        cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { }, EscalatedGap with { }]).Add(c => c.Total, 2));
+        cut.Render(p => p.Add(c => c.Html, Html([TakeOver with { }, EscalatedGap with { }], 2)));
         Assert.Equal(renders, cut.RenderCount);
 
         var lines = cut.FindComponents<WallAlertRow>().ToDictionary(line => line.Instance.Alert.Id);
         var (acknowledged, other) = (lines[31].RenderCount, lines[17].RenderCount);
-        cut.Render(p => p.Add(c => c.Alerts, [TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) }, EscalatedGap]).Add(c => c.Total, 2));
+        cut.Render(p => p.Add(c => c.Html, Html([TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) }, EscalatedGap], 2)));
         Assert.Equal("已确认 · 李静", Text(AlertOf(cut, 31), ".wall-alert-ack"));
         Assert.Equal(acknowledged + 1, lines[31].RenderCount);
         Assert.Equal(other, lines[17].RenderCount);
@@ -159,17 +161,22 @@ public sealed class WallAlertsTests : IAsyncLifetime
         var shown = cut.FindComponent<WallAlertRow>();
         var renders = shown.RenderCount;
 
-        cut.Render(p => p.Add(c => c.Alerts, [TakeOver, EscalatedGap]).Add(c => c.Total, 2));
+        cut.Render(p => p.Add(c => c.Html, Html([TakeOver, EscalatedGap], 2)));
 
         Assert.Equal(["31", "17"], cut.FindAll(".wall-alert").Select(line => line.GetAttribute("data-alert")));
         Assert.Equal(renders, shown.RenderCount);
         Assert.Equal("待处理告警 (2)", cut.Find(".wall-alerts-title").TextContent.Trim());
     }
 
-    private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total)
+    private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total) =>
+        _ctx.Render<WallAlerts>(p => p.Add(c => c.Html, Html(alerts, total)));
+
+    /// <summary>The column's HTML in the hall's language, as the wall renders it once for every screen.</summary>
+    private WallAlertsHtml Html(IReadOnlyList<WallAlert> alerts, int total)
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        return _ctx.Render<WallAlerts>(p => p.Add(c => c.Alerts, alerts).Add(c => c.Total, total));
+        return new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
+            .RenderAsync(alerts, total, new CultureInfo("zh-CN")).GetAwaiter().GetResult();
     }
 
     private static IElement AlertOf(IRenderedComponent<WallAlerts> cut, long id) => cut.Find($".wall-alert[data-alert='{id}']");

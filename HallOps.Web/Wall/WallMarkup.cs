@@ -7,14 +7,45 @@ using Microsoft.Extensions.Localization;
 
 namespace HallOps.Web.Wall;
 
-/// <summary>The HTML of one snapshot's window cards in one language, shared by every screen showing it.</summary>
-public sealed record WallHtml(IReadOnlyDictionary<int, WallCardHtml> Cards);
+/// <summary>The HTML of one snapshot's window cards and alert column in one language, shared by every screen showing it.</summary>
+public sealed record WallHtml(IReadOnlyDictionary<int, WallCardHtml> Cards, WallAlertsHtml Alerts);
+
+/// <summary>The alert column in one language: its title (with the count of open alerts) and its lines, newest first.</summary>
+public sealed record WallAlertsHtml(string Title, IReadOnlyList<WallAlertHtml> Lines)
+{
+    /// <summary>Whether a screen showing this column shows <paramref name="next"/> too: the same title and lines.</summary>
+    public bool Shows(WallAlertsHtml next)
+    {
+        if (ReferenceEquals(this, next))
+        {
+            return true;
+        }
+        if (Title != next.Title || Lines.Count != next.Lines.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            if (!ReferenceEquals(Lines[i], next.Lines[i]) && Lines[i].Alert != next.Lines[i].Alert)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// One line of the alert column in one language: the alert (a line renders when it changes), the
+/// line's key (one boxed id for every screen and snapshot), the line element's attributes and its content.
+/// </summary>
+public sealed record WallAlertHtml(WallAlert Alert, object Key, string Class, string Id, MarkupString Content);
 
 /// <summary>
 /// One window's card in one language: the card element's attributes (what the page script, the
 /// tests and the load client select by) and its content as HTML.
 /// </summary>
-public sealed record WallCardHtml(string Class, string Number, string State, string Label, MarkupString Content);
+public sealed record WallCardHtml(WallWindowCard Card, string Class, string Number, string State, string Label, MarkupString Content);
 
 /// <summary>
 /// Renders the wall's window cards to HTML once per snapshot and language, for every screen: a
@@ -26,9 +57,9 @@ public sealed record WallCardHtml(string Class, string Number, string State, str
 /// </summary>
 public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
-    private readonly ConcurrentDictionary<string, (WallSnapshot Snapshot, WallHtml Html)> _latest = new();
+    private readonly ConcurrentDictionary<string, WallHtml> _latest = new();
 
-    /// <summary>The cards of <paramref name="snapshot"/> as HTML in <paramref name="culture"/>.</summary>
+    /// <summary>The cards and alert column of <paramref name="snapshot"/> as HTML in <paramref name="culture"/>.</summary>
     public async Task<WallHtml> RenderAsync(WallSnapshot snapshot, CultureInfo culture)
     {
         var previous = _latest.GetValueOrDefault(culture.Name);
@@ -45,14 +76,50 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
             var cards = new Dictionary<int, WallCardHtml>(snapshot.Cards.Count);
             foreach (var (id, card) in snapshot.Cards)
             {
-                cards[id] = previous.Snapshot?.Cards.GetValueOrDefault(id) == card && previous.Html.Cards.TryGetValue(id, out var same)
+                cards[id] = previous?.Cards.GetValueOrDefault(id) is { } same && same.Card == card
                     ? same
                     : await CardAsync(renderer, texts, card);
             }
-            return new WallHtml(cards);
+            return new WallHtml(cards, await AlertsAsync(renderer, texts, snapshot.Alerts, snapshot.Counts.OpenAlerts, previous?.Alerts));
         });
-        _latest[culture.Name] = (snapshot, html);
+        _latest[culture.Name] = html;
         return html;
+    }
+
+    /// <summary>An alert column in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
+    public async Task<WallAlertsHtml> RenderAsync(IReadOnlyList<WallAlert> alerts, int total, CultureInfo culture)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(() =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return AlertsAsync(renderer, scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(), alerts, total, previous: null);
+        });
+    }
+
+    private static async Task<WallAlertsHtml> AlertsAsync(
+        HtmlRenderer renderer, IStringLocalizer texts, IReadOnlyList<WallAlert> alerts, int total, WallAlertsHtml? previous)
+    {
+        var before = previous?.Lines.ToDictionary(line => line.Alert.Id) ?? [];
+        var lines = new List<WallAlertHtml>(alerts.Count);
+        foreach (var alert in alerts)
+        {
+            var shown = before.GetValueOrDefault(alert.Id);
+            lines.Add(shown is not null && shown.Alert == alert
+                ? shown
+                : new WallAlertHtml(
+                    alert,
+                    shown?.Key ?? alert.Id,
+                    WallAlertRowView.CssClass(alert),
+                    alert.Id.ToString(CultureInfo.InvariantCulture),
+                    await RenderAsync<WallAlertRowView>(renderer, new() { [nameof(WallAlertRowView.Alert)] = alert })));
+        }
+        string title = texts["Wall.AlertsTitle", total];
+        return previous is not null && previous.Title == title && previous.Shows(new WallAlertsHtml(title, lines))
+            ? previous
+            : new WallAlertsHtml(title, lines);
     }
 
     /// <summary>One card in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
@@ -69,7 +136,8 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
     }
 
     private static async Task<WallCardHtml> CardAsync(HtmlRenderer renderer, IStringLocalizer texts, WallWindowCard card) =>
-        new(WindowCardView.CssClass(card),
+        new(card,
+            WindowCardView.CssClass(card),
             card.Number.ToString(CultureInfo.InvariantCulture),
             WindowCardView.StateName(card),
             texts["Wall.WindowLabel", card.Number, card.Name],
