@@ -48,12 +48,12 @@ public sealed record WallAlertHtml(WallAlert Alert, object Key, string Class, st
 public sealed record WallCardHtml(WallWindowCard Card, string Class, string Number, string State, string Label, MarkupString Content);
 
 /// <summary>
-/// Renders the wall's window cards to HTML once per snapshot and language, for every screen: a
-/// screen then shows a card as one markup frame instead of building its thirty-odd frames itself.
-/// With thousands of screens that is most of what a hall event costs the server — each screen's
-/// render wrote new frames (and new strings) into its long-lived render tree, and the garbage
-/// collector's pauses grew with them. A card equal to the one in the language's previous snapshot
-/// keeps its HTML (the same string), so an event renders only the cards it changed.
+/// Renders the wall's window cards and alert lines (and the alert column's title) to HTML once per
+/// snapshot and language, for every screen: a screen then shows a card or a line as its element and
+/// one markup frame instead of building its thirty-odd frames and formatting its texts itself. With
+/// thousands of screens each screen's render wrote those into its long-lived render tree, and every
+/// garbage collection had them to scan (bench/README.md). A card or line equal to the one in the
+/// language's previous snapshot keeps its HTML (the same strings), so an event renders only what it changed.
 /// </summary>
 public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
@@ -63,16 +63,8 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
     public async Task<WallHtml> RenderAsync(WallSnapshot snapshot, CultureInfo culture)
     {
         var previous = _latest.GetValueOrDefault(culture.Name);
-        // A renderer per snapshot (its root components live as long as it does), in a scope of its own
-        // as a request's renderer is.
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        var html = await RenderInAsync(culture, async (renderer, texts) =>
         {
-            // The texts and numbers of the screen's language (culture changes stay inside this call).
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            var texts = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
             var cards = new Dictionary<int, WallCardHtml>(snapshot.Cards.Count);
             foreach (var (id, card) in snapshot.Cards)
             {
@@ -86,16 +78,29 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
         return html;
     }
 
+    /// <summary>One card in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
+    public Task<WallCardHtml> RenderAsync(WallWindowCard card, CultureInfo culture) =>
+        RenderInAsync(culture, (renderer, texts) => CardAsync(renderer, texts, card));
+
     /// <summary>An alert column in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
-    public async Task<WallAlertsHtml> RenderAsync(IReadOnlyList<WallAlert> alerts, int total, CultureInfo culture)
+    public Task<WallAlertsHtml> RenderAsync(IReadOnlyList<WallAlert> alerts, int total, CultureInfo culture) =>
+        RenderInAsync(culture, (renderer, texts) => AlertsAsync(renderer, texts, alerts, total, previous: null));
+
+    /// <summary>
+    /// Runs <paramref name="render"/> on a renderer of its own (its root components live as long as it
+    /// does), in a service scope of its own as a request's renderer is, with the texts and numbers of
+    /// <paramref name="culture"/> (the culture set stays inside this call).
+    /// </summary>
+    private async Task<T> RenderInAsync<T>(CultureInfo culture, Func<HtmlRenderer, IStringLocalizer, Task<T>> render)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        var texts = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
         return await renderer.Dispatcher.InvokeAsync(() =>
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            return AlertsAsync(renderer, scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(), alerts, total, previous: null);
+            return render(renderer, texts);
         });
     }
 
@@ -120,19 +125,6 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
         return previous is not null && previous.Title == title && previous.Shows(new WallAlertsHtml(title, lines))
             ? previous
             : new WallAlertsHtml(title, lines);
-    }
-
-    /// <summary>One card in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
-    public async Task<WallCardHtml> RenderAsync(WallWindowCard card, CultureInfo culture)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await renderer.Dispatcher.InvokeAsync(() =>
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            return CardAsync(renderer, scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(), card);
-        });
     }
 
     private static async Task<WallCardHtml> CardAsync(HtmlRenderer renderer, IStringLocalizer texts, WallWindowCard card) =>
