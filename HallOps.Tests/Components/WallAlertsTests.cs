@@ -136,48 +136,53 @@ public sealed class WallAlertsTests : IAsyncLifetime
 
     /// <summary>Renders the column in the hall's language.</summary>
     [Fact]
-    public void APageRenderWithTheSameAlerts_RendersNothing_AChangedAlertRendersOnlyItsLine()
+    public void ANewSnapshotWithTheSameAlerts_RendersNothing_AChangedAlertChangesOnlyItsLine()
     {
         var cut = Render([TakeOver, EscalatedGap], total: 2);
+        var shown = cut.Instance.Html;
         var renders = cut.RenderCount;
 
         // The wall re-reads its snapshot: new lists, equal alerts.
-        cut.Render(p => p.Add(c => c.Html, Html([TakeOver with { }, EscalatedGap with { }], 2)));
+        cut.Render(p => p.Add(c => c.Html, Html([TakeOver with { }, EscalatedGap with { }], total: 2)));
         Assert.Equal(renders, cut.RenderCount);
 
-        var lines = cut.FindComponents<WallAlertRow>().ToDictionary(line => line.Instance.Alert.Id);
-        var (acknowledged, other) = (lines[31].RenderCount, lines[17].RenderCount);
-        cut.Render(p => p.Add(c => c.Html, Html([TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) }, EscalatedGap], 2)));
+        var acknowledged = TakeOver with { AcknowledgedBy = "李静", AcknowledgedAt = TakeOver.RaisedAt.AddMinutes(1) };
+        var next = Html([acknowledged, EscalatedGap], total: 2, previous: shown);
+        cut.Render(p => p.Add(c => c.Html, next));
+
+        Assert.Equal(renders + 1, cut.RenderCount);
         Assert.Equal("已确认 · 李静", Text(AlertOf(cut, 31), ".wall-alert-ack"));
-        Assert.Equal(acknowledged + 1, lines[31].RenderCount);
-        Assert.Equal(other, lines[17].RenderCount);
+        // The unchanged line is the same HTML as before for every screen: the render sends nothing for it.
+        Assert.Same(shown.Lines[1], next.Lines[1]);
+        Assert.NotSame(shown.Lines[0], next.Lines[0]);
+        Assert.Same(shown.Lines[0].Key, next.Lines[0].Key);
     }
 
-    /// <summary>A new alert costs every screen its own line: the lines already shown do not render again.</summary>
+    /// <summary>A new alert costs every screen its own line: the lines already shown stay the same HTML.</summary>
     [Fact]
-    public void ANewAlert_RendersItsLine_NotTheLinesAlreadyShown()
+    public void ANewAlert_AddsItsLine_AndTheLinesAlreadyShownStayTheSame()
     {
         var cut = Render([EscalatedGap], total: 1);
-        var shown = cut.FindComponent<WallAlertRow>();
-        var renders = shown.RenderCount;
+        var shown = cut.Instance.Html;
 
-        cut.Render(p => p.Add(c => c.Html, Html([TakeOver, EscalatedGap], 2)));
+        var next = Html([TakeOver, EscalatedGap], total: 2, previous: shown);
+        cut.Render(p => p.Add(c => c.Html, next));
 
         Assert.Equal(["31", "17"], cut.FindAll(".wall-alert").Select(line => line.GetAttribute("data-alert")));
-        Assert.Equal(renders, shown.RenderCount);
+        Assert.Same(shown.Lines[0], next.Lines[1]);
         Assert.Equal("待处理告警 (2)", cut.Find(".wall-alerts-title").TextContent.Trim());
     }
 
-    private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total) =>
-        _ctx.Render<WallAlerts>(p => p.Add(c => c.Html, Html(alerts, total)));
-
-    /// <summary>The column's HTML in the hall's language, as the wall renders it once for every screen.</summary>
-    private WallAlertsHtml Html(IReadOnlyList<WallAlert> alerts, int total)
+    private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total)
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        return new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
-            .RenderAsync(alerts, total, new CultureInfo("zh-CN")).GetAwaiter().GetResult();
+        return _ctx.Render<WallAlerts>(p => p.Add(c => c.Html, Html(alerts, total)));
     }
+
+    /// <summary>The column's HTML in the hall's language, as the wall renders it once for every screen.</summary>
+    private WallAlertsHtml Html(IReadOnlyList<WallAlert> alerts, int total, WallAlertsHtml? previous = null) =>
+        new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
+            .RenderAsync(alerts, total, new CultureInfo("zh-CN"), previous).GetAwaiter().GetResult();
 
     private static IElement AlertOf(IRenderedComponent<WallAlerts> cut, long id) => cut.Find($".wall-alert[data-alert='{id}']");
 

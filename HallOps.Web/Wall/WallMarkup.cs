@@ -36,8 +36,8 @@ public sealed record WallAlertsHtml(string Title, IReadOnlyList<WallAlertHtml> L
 }
 
 /// <summary>
-/// One line of the alert column in one language: the alert (a line renders when it changes), the
-/// line's key (one boxed id for every screen and snapshot), the line element's attributes and its content.
+/// One line of the alert column in one language: the alert it shows, the line's key (one boxed id for
+/// every screen and snapshot), the line element's attributes and its content.
 /// </summary>
 public sealed record WallAlertHtml(WallAlert Alert, object Key, string Class, string Id, MarkupString Content);
 
@@ -82,9 +82,12 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
     public Task<WallCardHtml> RenderAsync(WallWindowCard card, CultureInfo culture) =>
         RenderInAsync(culture, (renderer, texts) => CardAsync(renderer, texts, card));
 
-    /// <summary>An alert column in <paramref name="culture"/>, on its own (a screen part rendered outside a wall).</summary>
-    public Task<WallAlertsHtml> RenderAsync(IReadOnlyList<WallAlert> alerts, int total, CultureInfo culture) =>
-        RenderInAsync(culture, (renderer, texts) => AlertsAsync(renderer, texts, alerts, total, previous: null));
+    /// <summary>
+    /// An alert column in <paramref name="culture"/>, on its own (a screen part rendered outside a
+    /// wall), keeping the lines of <paramref name="previous"/> whose alert did not change.
+    /// </summary>
+    public Task<WallAlertsHtml> RenderAsync(IReadOnlyList<WallAlert> alerts, int total, CultureInfo culture, WallAlertsHtml? previous = null) =>
+        RenderInAsync(culture, (renderer, texts) => AlertsAsync(renderer, texts, alerts, total, previous));
 
     /// <summary>
     /// Runs <paramref name="render"/> on a renderer of its own (its root components live as long as it
