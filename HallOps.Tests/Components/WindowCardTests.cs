@@ -210,7 +210,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         // A new snapshot builds new instances: equal by value, down to the alert.
         var equal = gap with { Alert = new WallCardAlert(false, null, false) };
         Assert.NotSame(gap, equal);
-        await cut.InvokeAsync(() => cut.Instance.Show(equal, Html(equal)));
+        await cut.InvokeAsync(() => cut.Instance.Show(Html(equal)));
 
         Assert.Equal(before, cut.RenderCount);
         Assert.Equal(markup, cut.Markup);
@@ -224,7 +224,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         var before = cut.RenderCount;
 
         var acknowledged = gap with { Alert = new WallCardAlert(true, "李静", false) };
-        await cut.InvokeAsync(() => cut.Instance.Show(acknowledged, Html(acknowledged)));
+        await cut.InvokeAsync(() => cut.Instance.Show(Html(acknowledged)));
 
         Assert.Equal(before + 1, cut.RenderCount);
         var card = cut.Find("article.wall-card");
@@ -232,7 +232,7 @@ public sealed class WindowCardTests : IAsyncLifetime
         Assert.Equal("已确认 · 李静", Text(card, ".wall-card-ack"));
 
         // Shown again as it now is: nothing more to draw.
-        await cut.InvokeAsync(() => cut.Instance.Show(acknowledged with { }, Html(acknowledged)));
+        await cut.InvokeAsync(() => cut.Instance.Show(Html(acknowledged with { })));
         Assert.Equal(before + 1, cut.RenderCount);
     }
 
@@ -242,11 +242,11 @@ public sealed class WindowCardTests : IAsyncLifetime
         var cut = Render(Staffed);
         var before = cut.RenderCount;
 
-        cut.Render(p => p.Add(c => c.Card, Staffed with { }).Add(c => c.Html, Html(Staffed)));
+        cut.Render(p => p.Add(c => c.Html, Html(Staffed with { })));
         Assert.Equal(before, cut.RenderCount);
 
         var relieved = Staffed with { AHolder = "孙涛", AEmployeeNo = "YB-0210" };
-        cut.Render(p => p.Add(c => c.Card, relieved).Add(c => c.Html, Html(relieved)));
+        cut.Render(p => p.Add(c => c.Html, Html(relieved)));
         Assert.Equal(before + 1, cut.RenderCount);
         Assert.Equal("孙涛", Text(cut.Find("article.wall-card"), ".wall-card-a-name"));
         Assert.Equal("YB-0210", Text(cut.Find("article.wall-card"), ".wall-card-no"));
@@ -254,7 +254,7 @@ public sealed class WindowCardTests : IAsyncLifetime
 
     /// <summary>A screen's card showing <paramref name="card"/> (its HTML as the wall renders it for every screen).</summary>
     private IRenderedComponent<WindowCard> Render(WallWindowCard card) =>
-        _ctx.Render<WindowCard>(p => p.Add(c => c.Card, card).Add(c => c.Html, Html(card)));
+        _ctx.Render<WindowCard>(p => p.Add(c => c.Html, Html(card)));
 
     /// <summary>The card's HTML in the hall's language, as the wall renders it once for every screen.</summary>
     private WallCardHtml Html(WallWindowCard card) =>

@@ -124,10 +124,8 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
                     alert.Id.ToString(CultureInfo.InvariantCulture),
                     await RenderAsync<WallAlertRowView>(renderer, new() { [nameof(WallAlertRowView.Alert)] = alert })));
         }
-        string title = texts["Wall.AlertsTitle", total];
-        return previous is not null && previous.Title == title && previous.Shows(new WallAlertsHtml(title, lines))
-            ? previous
-            : new WallAlertsHtml(title, lines);
+        var column = new WallAlertsHtml(texts["Wall.AlertsTitle", total], lines);
+        return previous is not null && previous.Shows(column) ? previous : column;
     }
 
     private static async Task<WallCardHtml> CardAsync(HtmlRenderer renderer, IStringLocalizer texts, WallWindowCard card) =>
