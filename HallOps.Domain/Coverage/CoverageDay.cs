@@ -129,21 +129,27 @@ public static class CoverageDay
 
         var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
         var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
+        // Each window's stretch still running: it is written out only when the window's state changes
+        // (or the counting ends), so a cut that leaves a window alone costs it nothing — the wall
+        // replays the day on every presence change, a cut per change, for every window of the hall.
+        var running = new Dictionary<int, (DateTimeOffset From, CoverageState State, int? Who)>();
         var points = cuts.ToList();
         bool? wasOpen = null;
         for (var i = 0; i + 1 < points.Count; i++)
         {
-            var (from, to) = (points[i], points[i + 1]);
+            var from = points[i];
             var open = working && calendar.IsOpenAt(from);
             var everyWindow = wasOpen != open;
             var affected = everyWindow ? null : changedAt.GetValueOrDefault(from);
             wasOpen = open;
+            if (!everyWindow && affected is null)
+            {
+                continue;
+            }
             foreach (var (windowId, windowPosts) in byWindow)
             {
-                var list = intervals[windowId];
-                if (!everyWindow && affected?.Contains(windowId) != true)
+                if (!everyWindow && !affected!.Contains(windowId))
                 {
-                    list[^1] = list[^1] with { To = to };
                     continue;
                 }
                 var coverage = windowPosts.Select(p => CoverageRules.Evaluate(AtInstant(p, changes, from), open)).ToList();
@@ -151,8 +157,20 @@ public static class CoverageDay
                 var who = state is CoverageState.ByA or CoverageState.ByB
                     ? coverage.First(c => c.State == state).CoveringStaffId
                     : null;
-                Append(list, new CoverageInterval(from, to, state, who));
+                if (running.TryGetValue(windowId, out var current))
+                {
+                    if (current.State == state && current.Who == who)
+                    {
+                        continue;
+                    }
+                    intervals[windowId].Add(new CoverageInterval(current.From, from, current.State, current.Who));
+                }
+                running[windowId] = (from, state, who);
             }
+        }
+        foreach (var (windowId, current) in running)
+        {
+            intervals[windowId].Add(new CoverageInterval(current.From, points[^1], current.State, current.Who));
         }
 
         var windows = byWindow.Keys.Order().Select(id => new WindowCoverageDay(id, intervals[id])).ToList();
@@ -184,17 +202,6 @@ public static class CoverageDay
             }
         }
         return low == 0 ? null : changes[low - 1];
-    }
-
-    /// <summary>Adds an interval, joining it to the previous one when nothing differs but the time.</summary>
-    private static void Append(List<CoverageInterval> list, CoverageInterval next)
-    {
-        if (list.Count > 0 && list[^1] is var last && last.To == next.From && last.State == next.State && last.CoveringStaffId == next.CoveringStaffId)
-        {
-            list[^1] = last with { To = next.To };
-            return;
-        }
-        list.Add(next);
     }
 
     private static DateTimeOffset Clamp(DateTimeOffset value, DateTimeOffset min, DateTimeOffset max) =>

@@ -189,6 +189,13 @@ public class CoverageDayTests
             }
         }
         Assert.All(result.Windows, window => Assert.All(window.Intervals.Zip(window.Intervals.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From)));
+        // Each stretch is whole: from the span's start to the counting's end, no two neighbours alike.
+        Assert.All(result.Windows, window =>
+        {
+            Assert.Equal((result.SpanFrom, result.CountedUntil), (window.Intervals[0].From, window.Intervals[^1].To));
+            Assert.All(window.Intervals.Zip(window.Intervals.Skip(1)), pair =>
+                Assert.NotEqual((pair.First.State, pair.First.CoveringStaffId), (pair.Second.State, pair.Second.CoveringStaffId)));
+        });
     }
 
     private static IEnumerable<string> Lines(WindowCoverageDay window) =>
