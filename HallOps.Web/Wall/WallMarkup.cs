@@ -7,8 +7,37 @@ using Microsoft.Extensions.Localization;
 
 namespace HallOps.Web.Wall;
 
-/// <summary>The HTML of one snapshot's window cards and alert column in one language, shared by every screen showing it.</summary>
-public sealed record WallHtml(IReadOnlyDictionary<int, WallCardHtml> Cards, WallAlertsHtml Alerts);
+/// <summary>The HTML of one snapshot's window cards, alert column and footer in one language, shared by every screen showing it.</summary>
+public sealed record WallHtml(IReadOnlyDictionary<int, WallCardHtml> Cards, WallAlertsHtml Alerts, WallFooterHtml Footer)
+{
+    /// <summary>This HTML's number, unique in the app instance.</summary>
+    public long Id { get; init; }
+
+    /// <summary>The number of the HTML in the same language this one was made from (0: none).</summary>
+    public long PreviousId { get; init; }
+
+    /// <summary>
+    /// The windows whose card differs from the HTML this one was made from (<see cref="PreviousId"/>):
+    /// a screen showing that one updates these alone, without comparing every card of the hall.
+    /// </summary>
+    public IReadOnlyList<int> ChangedCards { get; init; } = [];
+}
+
+/// <summary>What the footer shows: the day's counts, the next working day's predicted gaps, open IT incidents, whether the hall is open.</summary>
+public sealed record WallFooterFigures(WallCounts Counts, IReadOnlyList<int> PredictedGapWindows, int OpenItIncidents, bool Open)
+{
+    public static WallFooterFigures Of(WallSnapshot snapshot) =>
+        new(snapshot.Counts, snapshot.PredictedGapWindows, snapshot.OpenItIncidents, snapshot.Open);
+
+    public bool Equals(WallFooterFigures? other) =>
+        other is not null && Counts == other.Counts && OpenItIncidents == other.OpenItIncidents && Open == other.Open
+        && PredictedGapWindows.SequenceEqual(other.PredictedGapWindows);
+
+    public override int GetHashCode() => HashCode.Combine(Counts, OpenItIncidents, Open, PredictedGapWindows.Count);
+}
+
+/// <summary>The footer in one language: its figures and its HTML.</summary>
+public sealed record WallFooterHtml(WallFooterFigures Figures, MarkupString Content);
 
 /// <summary>The alert column in one language: its title (with the count of open alerts) and its lines, newest first.</summary>
 public sealed record WallAlertsHtml(string Title, IReadOnlyList<WallAlertHtml> Lines)
@@ -48,7 +77,7 @@ public sealed record WallAlertHtml(WallAlert Alert, object Key, string Class, st
 public sealed record WallCardHtml(WallWindowCard Card, string Class, string Number, string State, string Label, MarkupString Content);
 
 /// <summary>
-/// Renders the wall's window cards and alert lines (and the alert column's title) to HTML once per
+/// Renders the wall's window cards, alert lines (and the alert column's title) and footer to HTML once per
 /// snapshot and language, for every screen: a screen then shows a card or a line as its element and
 /// one markup frame instead of building its thirty-odd frames and formatting its texts itself. With
 /// thousands of screens each screen's render wrote those into its long-lived render tree, and every
@@ -58,21 +87,36 @@ public sealed record WallCardHtml(WallWindowCard Card, string Class, string Numb
 public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
     private readonly ConcurrentDictionary<string, WallHtml> _latest = new();
+    private long _lastId;
 
-    /// <summary>The cards and alert column of <paramref name="snapshot"/> as HTML in <paramref name="culture"/>.</summary>
+    /// <summary>The cards, alert column and footer of <paramref name="snapshot"/> as HTML in <paramref name="culture"/>.</summary>
     public async Task<WallHtml> RenderAsync(WallSnapshot snapshot, CultureInfo culture)
     {
         var previous = _latest.GetValueOrDefault(culture.Name);
         var html = await RenderInAsync(culture, async (renderer, texts) =>
         {
             var cards = new Dictionary<int, WallCardHtml>(snapshot.Cards.Count);
+            var changed = new List<int>();
             foreach (var (id, card) in snapshot.Cards)
             {
-                cards[id] = previous?.Cards.GetValueOrDefault(id) is { } same && same.Card == card
-                    ? same
-                    : await CardAsync(renderer, texts, card);
+                if (previous?.Cards.GetValueOrDefault(id) is { } same && same.Card == card)
+                {
+                    cards[id] = same;
+                    continue;
+                }
+                cards[id] = await CardAsync(renderer, texts, card);
+                changed.Add(id);
             }
-            return new WallHtml(cards, await AlertsAsync(renderer, texts, snapshot.Alerts, snapshot.Counts.OpenAlerts, previous?.Alerts));
+            var figures = WallFooterFigures.Of(snapshot);
+            var footer = previous?.Footer is { } shown && shown.Figures == figures
+                ? shown
+                : new WallFooterHtml(figures, await RenderAsync<WallFooterView>(renderer, new() { [nameof(WallFooterView.Figures)] = figures }));
+            return new WallHtml(cards, await AlertsAsync(renderer, texts, snapshot.Alerts, snapshot.Counts.OpenAlerts, previous?.Alerts), footer)
+            {
+                Id = Interlocked.Increment(ref _lastId),
+                PreviousId = previous?.Id ?? 0,
+                ChangedCards = changed,
+            };
         });
         _latest[culture.Name] = html;
         return html;

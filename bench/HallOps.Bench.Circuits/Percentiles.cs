@@ -56,7 +56,7 @@ public sealed class Durations
 /// </summary>
 public sealed class EventLatencies
 {
-    private readonly Dictionary<long, (int Screens, long SlowestUs)> _events = [];
+    private readonly Dictionary<long, (int Screens, long FirstUs, long SlowestUs)> _events = [];
     private readonly long[] _lastStamp;
 
     public EventLatencies(int screens) => _lastStamp = new long[screens];
@@ -76,8 +76,8 @@ public sealed class EventLatencies
         lock (_events)
         {
             _events[arrival.StampUs] = _events.TryGetValue(arrival.StampUs, out var seen)
-                ? (seen.Screens + 1, Math.Max(seen.SlowestUs, latency))
-                : (1, latency);
+                ? (seen.Screens + 1, Math.Min(seen.FirstUs, latency), Math.Max(seen.SlowestUs, latency))
+                : (1, latency, latency);
         }
     }
 
@@ -91,19 +91,21 @@ public sealed class EventLatencies
         }
     }
 
-    /// <summary>Per event, the time until the slowest screen had it; and the events every screen saw.</summary>
-    public (Durations Slowest, int Events, int SeenByAll) EveryScreen(int screens)
+    /// <summary>Per event, the time until the first and the slowest screen had it; and the events every screen saw.</summary>
+    public (Durations First, Durations Slowest, int Events, int SeenByAll) EveryScreen(int screens)
     {
+        var first = new Durations();
         var slowest = new Durations();
         var all = 0;
         lock (_events)
         {
-            foreach (var (_, (count, slowestUs)) in _events)
+            foreach (var (_, (count, firstUs, slowestUs)) in _events)
             {
+                first.Add(firstUs);
                 slowest.Add(slowestUs);
                 all += count >= screens ? 1 : 0;
             }
-            return (slowest, _events.Count, all);
+            return (first, slowest, _events.Count, all);
         }
     }
 }

@@ -98,7 +98,8 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
             + $"guards {guards.Count - _people.Skip(staff.Count).Count(c => !c.IsLive)}/{_failedGuards + _people.Skip(staff.Count).Count(c => !c.IsLive)}");
         report.Add("Ramp (all circuits open)", $"{ramp.Elapsed.TotalSeconds:0.0} s; walls {Rate(options.Walls - _failedWalls, wallRamp)} circuits/s");
         report.Add("Event → wall screen, p50 / p95 / p99", $"{Report.Percentiles(latencies.PerScreen, 50, 95, 99)} (n = {latencies.PerScreen.Count})");
-        var (slowest, stamped, seenByAll) = latencies.EveryScreen(liveWalls);
+        var (first, slowest, stamped, seenByAll) = latencies.EveryScreen(liveWalls);
+        report.Add("Event → first wall screen, p50 / p99", Report.Percentiles(first, 50, 99));
         report.Add("Event → every wall screen (slowest), p50 / p99", $"{Report.Percentiles(slowest, 50, 99)} ({seenByAll} of {stamped} stamped events seen by all)");
         report.Add("Interaction round trip, p50 / p95 / p99", $"{Report.Percentiles(shared.RoundTrips, 50, 95, 99)} (n = {shared.RoundTrips.Count}, failed {shared.Failures}, stale clicks retried {shared.Retries})");
         report.Add("Hall events made", $"{events} in {eventsElapsed.TotalSeconds:0.0} s = {Rate(events, eventsElapsed)}/s");
@@ -120,6 +121,12 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
                     $"{after.Gen0 - before.Gen0} / {after.Gen1 - before.Gen1} / {after.Gen2 - before.Gen2}, "
                     + $"{after.PauseMilliseconds - before.PauseMilliseconds:0} ms ({(after.PauseMilliseconds - before.PauseMilliseconds) / seconds / 10:0.0} %), "
                     + (events == 0 ? "–" : $"{(after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / events:0} KB"));
+            }
+            if (start.WallReads is { } readsBefore && end.WallReads is { } readsAfter)
+            {
+                var reads = readsAfter.Reads - readsBefore.Reads;
+                report.Add("Wall's shared reads (events phase): frames, mean read",
+                    reads == 0 ? "0" : $"{reads}, {(readsAfter.Milliseconds - readsBefore.Milliseconds) / reads:0.0} ms");
             }
         }
         if (withGuards is not null)

@@ -8,9 +8,14 @@ public sealed record ServerSnapshot(long Circuits, double CpuMilliseconds, long?
 {
     /// <summary>Garbage collections so far (gen 0, 1, 2), their total pause and the bytes allocated; null when not read from the endpoint.</summary>
     public GcFigures? Gc { get; init; }
+
+    /// <summary>The wall's shared reads so far (one per frame) and their total time; null when not read from the endpoint.</summary>
+    public WallReadFigures? WallReads { get; init; }
 }
 
 public sealed record GcFigures(int Gen0, int Gen1, int Gen2, double PauseMilliseconds, long AllocatedBytes);
+
+public sealed record WallReadFigures(long Reads, double Milliseconds);
 
 /// <summary>
 /// Reads the server's CPU time, open circuits and managed heap from /diagnostics/server (as an
@@ -44,6 +49,7 @@ public sealed class ServerProbe(HallSession admin, int? serverPid)
                         root.GetProperty("gen2Collections").GetInt32(),
                         root.GetProperty("gcPauseMilliseconds").GetDouble(),
                         root.GetProperty("allocatedBytes").GetInt64()),
+                    WallReads = new WallReadFigures(root.GetProperty("wallReads").GetInt64(), root.GetProperty("wallReadMilliseconds").GetDouble()),
                 };
             }
             catch (HttpRequestException) when (_endpoint is null)
