@@ -5,9 +5,6 @@ using Bunit;
 using HallOps.Domain.Alerts;
 using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using MudBlazor.Services;
 
 namespace HallOps.Tests.Components;
 
@@ -16,7 +13,7 @@ namespace HallOps.Tests.Components;
 /// (a gap, AB4; B to take over, AB3), the window, how long it has been open (ticked by the page
 /// script from <c>data-since</c>), and whether and by whom it was acknowledged.
 /// </summary>
-public sealed class WallAlertsTests : IAsyncLifetime
+public sealed class WallAlertsTests : WallPartTestBase
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -35,19 +32,6 @@ public sealed class WallAlertsTests : IAsyncLifetime
         Id: 24, Kind: AlertKinds.CoverageGap, Severity: AlertSeverity.Critical, WindowNumber: 12, WindowName: "出入境",
         RaisedAt: new DateTimeOffset(2026, 3, 2, 9, 10, 0, Beijing), AcknowledgedBy: "王建华",
         AcknowledgedAt: new DateTimeOffset(2026, 3, 2, 9, 20, 0, Beijing), Escalated: false);
-
-    private readonly BunitContext _ctx = new();
-
-    public Task InitializeAsync()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _ctx.Services.AddLogging();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 
     [Fact]
     public void WithNoOpenAlert_TheColumnSaysSo_AndCountsZero()
@@ -176,12 +160,12 @@ public sealed class WallAlertsTests : IAsyncLifetime
     private IRenderedComponent<WallAlerts> Render(IReadOnlyList<WallAlert> alerts, int total)
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        return _ctx.Render<WallAlerts>(p => p.Add(c => c.Html, Html(alerts, total)));
+        return Ctx.Render<WallAlerts>(p => p.Add(c => c.Html, Html(alerts, total)));
     }
 
     /// <summary>The column's HTML in the hall's language, as the wall renders it once for every screen.</summary>
     private WallAlertsHtml Html(IReadOnlyList<WallAlert> alerts, int total, WallAlertsHtml? previous = null) =>
-        new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
+        Markup()
             .RenderAsync(alerts, total, new CultureInfo("zh-CN"), previous).GetAwaiter().GetResult();
 
     private static IElement AlertOf(IRenderedComponent<WallAlerts> cut, long id) => cut.Find($".wall-alert[data-alert='{id}']");

@@ -5,9 +5,6 @@ using HallOps.Domain.Coverage;
 using HallOps.Domain.Jobs;
 using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using MudBlazor.Services;
 
 namespace HallOps.Tests.Components;
 
@@ -16,7 +13,7 @@ namespace HallOps.Tests.Components;
 /// figures (AB4, SC2.2, IT2) in the hall's language, the same HTML kept while the figures stay, and
 /// the cards that changed since the HTML before named, so a screen updates those alone.
 /// </summary>
-public sealed class WallMarkupTests : IAsyncLifetime
+public sealed class WallMarkupTests : WallPartTestBase
 {
     private static readonly CultureInfo Chinese = new("zh-CN");
 
@@ -29,19 +26,6 @@ public sealed class WallMarkupTests : IAsyncLifetime
 
     private static readonly WallCounts Quiet = new(Open: 2, Total: 2, CoveredByB: 0, Gaps: 0, GapMinutesToday: 0, ConfigGaps: 0, PredictedGapsNextDay: 0, OpenAlerts: 0);
 
-    private readonly BunitContext _ctx = new();
-
-    public Task InitializeAsync()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _ctx.Services.AddLogging();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
-
     [Fact]
     public async Task TheFooter_CountsTheDay_InTheHallsLanguage_AB4_IT2()
     {
@@ -50,7 +34,7 @@ public sealed class WallMarkupTests : IAsyncLifetime
 
         var html = await markup.RenderAsync(Snapshot([Staffed, Other], counts) with { PredictedGapWindows = [5, 6], OpenItIncidents = 1 }, Chinese);
 
-        var footer = _ctx.Render<WallFooter>(p => p.Add(f => f.Html, html.Footer)).Find("footer.wall-footer");
+        var footer = Ctx.Render<WallFooter>(p => p.Add(f => f.Html, html.Footer)).Find("footer.wall-footer");
         Assert.Contains("is-bad", footer.QuerySelector(".wall-count-gap")!.ClassList);
         Assert.Equal("空岗 1（今日累计 25 分钟）", Text(footer.QuerySelector(".wall-count-gap")!.TextContent));
         Assert.Equal(["wall-count-predicted", "is-warn"], footer.QuerySelector(".wall-count-predicted")!.ClassList);
@@ -88,7 +72,7 @@ public sealed class WallMarkupTests : IAsyncLifetime
     {
         var markup = Markup();
         var first = await markup.RenderAsync(Snapshot([Staffed], Quiet), Chinese);
-        var cut = _ctx.Render<WallFooter>(p => p.Add(f => f.Html, first.Footer));
+        var cut = Ctx.Render<WallFooter>(p => p.Add(f => f.Html, first.Footer));
         var before = cut.RenderCount;
 
         var same = await markup.RenderAsync(Snapshot([Staffed with { }], Quiet with { }), Chinese);
@@ -100,9 +84,6 @@ public sealed class WallMarkupTests : IAsyncLifetime
         Assert.Equal(before + 1, cut.RenderCount);
         Assert.Contains("is-bad", cut.Find(".wall-count-gap").ClassList);
     }
-
-    private WallMarkup Markup() =>
-        new(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>());
 
     private static WallSnapshot Snapshot(IReadOnlyList<WallWindowCard> cards, WallCounts counts) =>
         new([new WallFloor(2, 1, "一楼", [.. cards.Select(c => c.Id)])], cards.ToDictionary(c => c.Id), new WallJobs(JobsState.Alive, null), [], counts, Open: true, Columns: 6);

@@ -5,9 +5,6 @@ using Bunit;
 using HallOps.Domain.Coverage;
 using HallOps.Web.Components.Pages.Wall;
 using HallOps.Web.Wall;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using MudBlazor.Services;
 
 namespace HallOps.Tests.Components;
 
@@ -17,7 +14,7 @@ namespace HallOps.Tests.Components;
 /// with their staff number (SC2.5); a post without a B is flagged (AB1); B covering is named (AB3);
 /// a gap pulses until someone acknowledges it (AB4). A card renders again only when it changes.
 /// </summary>
-public sealed class WindowCardTests : IAsyncLifetime
+public sealed class WindowCardTests : WallPartTestBase
 {
     /// <summary>Window 5, A on post with two Bs on file: the card every other case starts from.</summary>
     private static readonly WallWindowCard Staffed = new(
@@ -35,19 +32,6 @@ public sealed class WindowCardTests : IAsyncLifetime
         CoveringName: null,
         CoveringEmployeeNo: null,
         Alert: null);
-
-    private readonly BunitContext _ctx = new();
-
-    public Task InitializeAsync()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        _ctx.Services.AddLogging();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 
     [Fact]
     public void AWindowWithAOnPost_IsStaffed_AndNamesAWithTheStaffNumber_AndItsBs_SC2_5()
@@ -254,11 +238,11 @@ public sealed class WindowCardTests : IAsyncLifetime
 
     /// <summary>A screen's card showing <paramref name="card"/> (its HTML as the wall renders it for every screen).</summary>
     private IRenderedComponent<WindowCard> Render(WallWindowCard card) =>
-        _ctx.Render<WindowCard>(p => p.Add(c => c.Html, Html(card)));
+        Ctx.Render<WindowCard>(p => p.Add(c => c.Html, Html(card)));
 
     /// <summary>The card's HTML in the hall's language, as the wall renders it once for every screen.</summary>
     private WallCardHtml Html(WallWindowCard card) =>
-        new WallMarkup(_ctx.Services.GetRequiredService<IServiceScopeFactory>(), _ctx.Services.GetRequiredService<ILoggerFactory>())
+        Markup()
             .RenderAsync(card, new CultureInfo("zh-CN")).GetAwaiter().GetResult();
 
     /// <summary>Renders the card in the hall's language and returns its element.</summary>
