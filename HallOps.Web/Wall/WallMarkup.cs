@@ -21,6 +21,12 @@ public sealed record WallHtml(IReadOnlyDictionary<int, WallCardHtml> Cards, Wall
     /// a screen showing that one updates these alone, without comparing every card of the hall.
     /// </summary>
     public IReadOnlyList<int> ChangedCards { get; init; } = [];
+
+    /// <summary>
+    /// The windows whose card may differ from <paramref name="shown"/>'s: those this HTML names when it
+    /// was made from <paramref name="shown"/>, every window otherwise (a screen that skipped a frame).
+    /// </summary>
+    public IEnumerable<int> CardsChangedSince(WallHtml shown) => shown.Id == PreviousId ? ChangedCards : Cards.Keys;
 }
 
 /// <summary>What the footer shows: the day's counts, the next working day's predicted gaps, open IT incidents, whether the hall is open.</summary>
