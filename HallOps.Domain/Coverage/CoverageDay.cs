@@ -135,6 +135,7 @@ public static class CoverageDay
         var running = new Dictionary<int, (DateTimeOffset From, CoverageState State, int? Who)>();
         var points = cuts.ToList();
         bool? wasOpen = null;
+        var coverage = new List<PostCoverage>();
         for (var i = 0; i + 1 < points.Count; i++)
         {
             var from = points[i];
@@ -152,11 +153,25 @@ public static class CoverageDay
                 {
                     continue;
                 }
-                var coverage = windowPosts.Select(p => CoverageRules.Evaluate(AtInstant(p, changes, from), open)).ToList();
+                coverage.Clear();
+                foreach (var post in windowPosts)
+                {
+                    coverage.Add(CoverageRules.Evaluate(AtInstant(post, changes, from), open));
+                }
                 var state = CoverageRules.WindowState(coverage);
-                var who = state is CoverageState.ByA or CoverageState.ByB
-                    ? coverage.First(c => c.State == state).CoveringStaffId
-                    : null;
+                int? who = null;
+                if (state is CoverageState.ByA or CoverageState.ByB)
+                {
+                    // The first post in that state names who covers the window.
+                    foreach (var post in coverage)
+                    {
+                        if (post.State == state)
+                        {
+                            who = post.CoveringStaffId;
+                            break;
+                        }
+                    }
+                }
                 if (running.TryGetValue(windowId, out var current))
                 {
                     if (current.State == state && current.Who == who)
@@ -178,12 +193,17 @@ public static class CoverageDay
     }
 
     /// <summary>A post's holders with the state each had at an instant.</summary>
-    private static PostHolders AtInstant(HeldPost post, IReadOnlyDictionary<int, List<PresenceChange>> changes, DateTimeOffset at) =>
-        new(post.PostId, post.WindowId, post.Holders.Select(h =>
+    private static PostHolders AtInstant(HeldPost post, IReadOnlyDictionary<int, List<PresenceChange>> changes, DateTimeOffset at)
+    {
+        var holders = new HolderPresence[post.Holders.Count];
+        for (var i = 0; i < holders.Length; i++)
         {
+            var h = post.Holders[i];
             var last = changes.TryGetValue(h.StaffMemberId, out var list) ? LastAtOrBefore(list, at) : null;
-            return new HolderPresence(h.StaffMemberId, h.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
-        }).ToList());
+            holders[i] = new HolderPresence(h.StaffMemberId, h.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
+        }
+        return new(post.PostId, post.WindowId, holders);
+    }
 
     /// <summary>The last of a person's changes (in time order) at or before <paramref name="at"/>, by binary search.</summary>
     private static PresenceChange? LastAtOrBefore(List<PresenceChange> changes, DateTimeOffset at)

@@ -45,9 +45,34 @@ public static class CoverageRules
     /// <summary>Evaluates one post; <paramref name="open"/> is whether the hall is inside opening hours.</summary>
     public static PostCoverage Evaluate(PostHolders post, bool open)
     {
-        var a = post.A;
-        var bs = post.Bs.ToList();
-        var missingBackup = bs.Count == 0;
+        // Plain loops over the holders, nothing allocated but the result: the wall replays every
+        // presence change of the day through here (AB4's gap minutes) on each of its reads.
+        var holders = post.Holders;
+        HolderPresence? a = null;
+        for (var i = 0; i < holders.Count && a is null; i++)
+        {
+            a = holders[i].Role == PostRole.A ? holders[i] : null;
+        }
+        var handoverTo = a?.HandoverToStaffId;
+        var backups = 0;
+        var handedOver = false;
+        HolderPresence? covering = null;
+        for (var i = 0; i < holders.Count; i++)
+        {
+            var b = holders[i];
+            if (b.Role != PostRole.B)
+            {
+                continue;
+            }
+            backups++;
+            handedOver |= b.StaffMemberId == handoverTo;
+            // The B that A handed over to covers when on post; otherwise the first B on post.
+            if (b.State == PresenceState.OnPost && (covering is null || (b.StaffMemberId == handoverTo && covering.StaffMemberId != handoverTo)))
+            {
+                covering = b;
+            }
+        }
+        var missingBackup = backups == 0;
         if (!open)
         {
             return new PostCoverage(post.PostId, post.WindowId, CoverageState.Closed, null, false, missingBackup);
@@ -58,11 +83,7 @@ public static class CoverageRules
         }
 
         // AB3: A away without handing over to a B of this post → B must take over on their own.
-        var handedOver = a?.HandoverToStaffId is { } to && bs.Any(b => b.StaffMemberId == to);
-        var takeOver = a is { State: PresenceState.Away } && !handedOver && bs.Count > 0;
-        var covering = bs.Where(b => b.State == PresenceState.OnPost)
-            .OrderByDescending(b => b.StaffMemberId == a?.HandoverToStaffId)
-            .FirstOrDefault();
+        var takeOver = a is { State: PresenceState.Away } && !handedOver && backups > 0;
         return covering is not null
             ? new PostCoverage(post.PostId, post.WindowId, CoverageState.ByB, covering.StaffMemberId, takeOver, missingBackup)
             : new PostCoverage(post.PostId, post.WindowId, CoverageState.Gap, null, takeOver, missingBackup);
@@ -71,11 +92,22 @@ public static class CoverageRules
     /// <summary>A window shows its worst post: a gap anywhere is a gap at the window.</summary>
     public static CoverageState WindowState(IEnumerable<PostCoverage> posts)
     {
-        var states = posts.Select(p => p.State).ToList();
-        return states.Contains(CoverageState.Gap) ? CoverageState.Gap
-            : states.Contains(CoverageState.ByB) ? CoverageState.ByB
-            : states.Contains(CoverageState.ByA) ? CoverageState.ByA
-            : CoverageState.Closed;
+        var worst = CoverageState.Closed;
+        foreach (var post in posts)
+        {
+            switch (post.State)
+            {
+                case CoverageState.Gap:
+                    return CoverageState.Gap;
+                case CoverageState.ByB:
+                    worst = CoverageState.ByB;
+                    break;
+                case CoverageState.ByA when worst == CoverageState.Closed:
+                    worst = CoverageState.ByA;
+                    break;
+            }
+        }
+        return worst;
     }
 
     /// <summary>Evaluates every post at an instant on the hall's calendar.</summary>

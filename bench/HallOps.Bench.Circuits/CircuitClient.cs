@@ -63,6 +63,7 @@ public sealed class CircuitClient : IAsyncDisposable
     private long _rendererInterop;
     private long _nextCallId;
     private long _batches;
+    private long _batchBytes;
 
     private CircuitClient(HallSession session, CircuitMode mode, Action<string> log)
     {
@@ -103,6 +104,9 @@ public sealed class CircuitClient : IAsyncDisposable
     public bool IsLive => Error is null && _hub.State == HubConnectionState.Connected;
 
     public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>The render batches' bytes so far (the batch itself, without the message around it).</summary>
+    public long BatchBytes => Interlocked.Read(ref _batchBytes);
 
     /// <summary>
     /// Loads the page, connects and starts the circuit, and waits for its first render batch.
@@ -260,6 +264,7 @@ public sealed class CircuitClient : IAsyncDisposable
             _log(Error);
         }
         Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _batchBytes, data.Length);
         // Observers first, then the waiters: whoever waited for this batch finds it already observed.
         BatchArrived?.Invoke(this, new BatchArrival(arrived, stamp));
         if (failure is null && _dom is { } applied)

@@ -62,6 +62,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var start = await probe.ReadAsync(fullGc: false);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wallBatches = _walls.Sum(c => c.Batches);
+        var wallBytes = _walls.Sum(c => c.BatchBytes);
         var phase = Stopwatch.StartNew();
         while (shared.Events - warmUpEvents < options.Events && phase.Elapsed < options.MaxEventsPhase && actors.Any(a => !a.IsCompleted))
         {
@@ -76,6 +77,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var end = await probe.ReadAsync(fullGc: false);
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         wallBatches = _walls.Sum(c => c.Batches) - wallBatches;
+        wallBytes = _walls.Sum(c => c.BatchBytes) - wallBytes;
         // The server's cost of holding the circuits with no hall event (clocks, periodic refreshes,
         // work still queued), a few seconds after the phase: shown beside the phase's figures.
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -103,7 +105,9 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         report.Add("Event → every wall screen (slowest), p50 / p99", $"{Report.Percentiles(slowest, 50, 99)} ({seenByAll} of {stamped} stamped events seen by all)");
         report.Add("Interaction round trip, p50 / p95 / p99", $"{Report.Percentiles(shared.RoundTrips, 50, 95, 99)} (n = {shared.RoundTrips.Count}, failed {shared.Failures}, stale clicks retried {shared.Retries})");
         report.Add("Hall events made", $"{events} in {eventsElapsed.TotalSeconds:0.0} s = {Rate(events, eventsElapsed)}/s");
-        report.Add("Render batches per wall per event", events == 0 || _walls.Count == 0 ? "–" : $"{wallBatches / (double)_walls.Count / events:0.00}");
+        report.Add("Render batches per wall per event, bytes per batch", events == 0 || _walls.Count == 0 || wallBatches == 0
+            ? "–"
+            : $"{wallBatches / (double)_walls.Count / events:0.00}, {wallBytes / (double)wallBatches:0}");
         if (start is not null && end is not null)
         {
             var seconds = (eventsElapsed + TimeSpan.FromSeconds(2)).TotalSeconds;
@@ -127,6 +131,14 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
                 var reads = readsAfter.Reads - readsBefore.Reads;
                 report.Add("Wall's shared reads (events phase): frames, mean read",
                     reads == 0 ? "0" : $"{reads}, {(readsAfter.Milliseconds - readsBefore.Milliseconds) / reads:0.0} ms");
+            }
+            if (start.Threads is { } threadsBefore && end.Threads is { } threadsAfter)
+            {
+                report.Add("Server threads (events phase): thread-pool threads at its end, context switches per event",
+                    $"{threadsAfter.ThreadPoolThreads}, "
+                    + (events == 0 || threadsBefore.ContextSwitches is not { } switchesBefore || threadsAfter.ContextSwitches is not { } switchesAfter
+                        ? "–"
+                        : $"{(switchesAfter - switchesBefore) / (double)events:0}"));
             }
         }
         if (withGuards is not null)

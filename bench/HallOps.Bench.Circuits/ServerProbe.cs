@@ -11,11 +11,21 @@ public sealed record ServerSnapshot(long Circuits, double CpuMilliseconds, long?
 
     /// <summary>The wall's shared reads so far (one per frame) and their total time; null when not read from the endpoint.</summary>
     public WallReadFigures? WallReads { get; init; }
+
+    /// <summary>The server's thread-pool threads and its threads' context switches; null when not read from the endpoint.</summary>
+    public ThreadFigures? Threads { get; init; }
 }
 
 public sealed record GcFigures(int Gen0, int Gen1, int Gen2, double PauseMilliseconds, long AllocatedBytes);
 
 public sealed record WallReadFigures(long Reads, double Milliseconds);
+
+/// <summary>
+/// Thread-pool threads at that moment, and the context switches (voluntary and involuntary) of the
+/// process's live threads so far, from /proc when the server's id is known (a thread that has ended
+/// takes its count with it).
+/// </summary>
+public sealed record ThreadFigures(int ThreadPoolThreads, long? ContextSwitches);
 
 /// <summary>
 /// Reads the server's CPU time, open circuits and managed heap from /diagnostics/server (as an
@@ -50,6 +60,7 @@ public sealed class ServerProbe(HallSession admin, int? serverPid)
                         root.GetProperty("gcPauseMilliseconds").GetDouble(),
                         root.GetProperty("allocatedBytes").GetInt64()),
                     WallReads = new WallReadFigures(root.GetProperty("wallReads").GetInt64(), root.GetProperty("wallReadMilliseconds").GetDouble()),
+                    Threads = new ThreadFigures(root.GetProperty("threadPoolThreads").GetInt32(), serverPid is { } id ? ContextSwitches(id) : null),
                 };
             }
             catch (HttpRequestException) when (_endpoint is null)
@@ -73,6 +84,35 @@ public sealed class ServerProbe(HallSession admin, int? serverPid)
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
         return new ServerSnapshot(0, ticks * 10.0, null, null, status is null ? Environment.ProcessorCount : CountCpus(status.Split(':')[1].Trim()));
+    }
+
+    /// <summary>voluntary_ctxt_switches + nonvoluntary_ctxt_switches of every thread in /proc/pid/task, or null.</summary>
+    private static long? ContextSwitches(int pid)
+    {
+        var tasks = $"/proc/{pid}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return null;
+        }
+        long switches = 0;
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+        return switches;
     }
 
     private static int CountCpus(string list) => list.Split(',').Sum(part => part.Split('-') is [var from, var to]
