@@ -48,11 +48,7 @@ public static class CoverageRules
         // Plain loops over the holders, nothing allocated but the result: the wall replays every
         // presence change of the day through here (AB4's gap minutes) on each of its reads.
         var holders = post.Holders;
-        HolderPresence? a = null;
-        for (var i = 0; i < holders.Count && a is null; i++)
-        {
-            a = holders[i].Role == PostRole.A ? holders[i] : null;
-        }
+        var a = post.A;
         var handoverTo = a?.HandoverToStaffId;
         var backups = 0;
         var handedOver = false;
