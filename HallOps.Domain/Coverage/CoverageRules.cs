@@ -26,8 +26,6 @@ public sealed record HolderPresence(int StaffMemberId, PostRole Role, PresenceSt
 public sealed record PostHolders(int PostId, int WindowId, IReadOnlyList<HolderPresence> Holders)
 {
     public HolderPresence? A => Holders.FirstOrDefault(h => h.Role == PostRole.A);
-
-    public IEnumerable<HolderPresence> Bs => Holders.Where(h => h.Role == PostRole.B);
 }
 
 /// <summary>
