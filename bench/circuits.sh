@@ -11,6 +11,11 @@
 #   bench/circuits.sh --server-core=1 ...  the server on core 1 and the client on the next (core 0 of 2):
 #                                          when the reference loop says core 0 runs slow
 #   bench/circuits.sh --no-prime ...       measure the cold server (no throwaway run first)
+#   bench/circuits.sh --history-days=30 ...
+#                                          a hall that has run for 30 days: every staff member's
+#                                          presence history of the days before today (8 changes a
+#                                          person a day: on post, away, back, signed off, twice) is
+#                                          written to the database before the circuits open
 #   bench/circuits.sh --no-tiering ...     run the server with tiered compilation and ReadyToRun off:
 #                                          every method is compiled once, optimised, so the figures are
 #                                          the steady state at once (a fresh server otherwise spends
@@ -38,6 +43,7 @@ server_core=0
 perf_file=
 perf_delay=30
 perf_seconds=30
+history_days=0
 client_args=()
 for arg in "$@"; do
   case "$arg" in
@@ -47,6 +53,7 @@ for arg in "$@"; do
     --perf=*) perf_file=${arg#--perf=} ;;
     --perf-delay=*) perf_delay=${arg#--perf-delay=} ;;
     --perf-seconds=*) perf_seconds=${arg#--perf-seconds=} ;;
+    --history-days=*) history_days=${arg#--history-days=} ;;
     --no-tiering) export DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 ;;
     *) client_args+=("$arg") ;;
   esac
@@ -88,6 +95,25 @@ for _ in $(seq 1 120); do
   kill -0 "$app" 2>/dev/null || { tail -n 40 "$data/app.log" >&2; exit 1; }
   sleep 0.5
 done
+
+if [ "$history_days" -gt 0 ]; then
+  command -v sqlite3 >/dev/null || { echo "--history-days needs the sqlite3 shell (Debian: apt-get install sqlite3)" >&2; exit 1; }
+  # Hall time is Beijing time (UTC+8); At is stored as UTC ticks. Days oldest first, so that each
+  # person's last change before today has the highest id of theirs, as the app writes them.
+  sqlite3 "$data/hallops.db" <<SQL
+PRAGMA busy_timeout = 30000;
+WITH RECURSIVE day(n) AS (SELECT $history_days UNION ALL SELECT n - 1 FROM day WHERE n > 1),
+slot(at, state, position) AS (VALUES ('08:30', 1, 1), ('10:00', 2, 2), ('10:15', 1, 3), ('12:00', 0, 4),
+                                      ('13:30', 1, 5), ('15:00', 2, 6), ('15:20', 1, 7), ('17:30', 0, 8))
+INSERT INTO PresenceEvents (StaffMemberId, State, At, RecordedBy)
+SELECT m.Id, slot.state,
+       621355968000000000 + (CAST(strftime('%s', date('now', '+8 hours', '-' || day.n || ' days') || ' ' || slot.at) AS INTEGER) - 8 * 3600) * 10000000,
+       'bench'
+FROM day, slot, StaffMembers m
+ORDER BY day.n DESC, slot.position, m.Id;
+SQL
+  echo "history: $(sqlite3 "$data/hallops.db" "SELECT COUNT(*) FROM PresenceEvents WHERE RecordedBy = 'bench'") presence changes over the $history_days days before today" >&2
+fi
 
 echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core $server_core, client core $client_core" || echo "unpinned" )" >&2
 client=(dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" --server-pid "$app")

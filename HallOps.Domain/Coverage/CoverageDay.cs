@@ -34,7 +34,7 @@ public sealed record WindowCoverageDay(int WindowId, IReadOnlyList<CoverageInter
     public int OpenMinutes => AMinutes + BMinutes + GapMinutes;
 
     private int Minutes(CoverageState state) =>
-        (int)Math.Round(Intervals.Where(i => i.State == state).Sum(i => i.Length.TotalMinutes), MidpointRounding.AwayFromZero);
+        CoverageDay.RoundMinutes(TimeSpan.FromTicks(Intervals.Where(i => i.State == state).Sum(i => i.Length.Ticks)));
 }
 
 /// <summary>
@@ -71,142 +71,274 @@ public static class CoverageDay
         WorkingCalendar calendar,
         DateTimeOffset? until = null)
     {
+        var replay = new CoverageDayReplay(date, posts, calendar);
+        replay.Add(history);
+        return replay.CountUntil(until);
+    }
+
+    /// <summary>Whole minutes of a length, half a minute up: how every AB4 figure is rounded.</summary>
+    public static int RoundMinutes(TimeSpan length) => (int)Math.Round(length.TotalMinutes, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// One day's coverage replay (<see cref="CoverageDay"/>) that goes on as the day does: changes are
+/// added as they happen and the day is counted up to any instant, each instant of the day evaluated
+/// once — so the wall, which counts today's gap minutes on every read, pays for the changes since its
+/// last read, not for the whole day again. A change at or before an instant already evaluated (one
+/// that arrives late) makes the next count replay the day from its start, so the figures are always
+/// those of <see cref="CoverageDay.Compute"/> over every change added so far. Not thread-safe.
+/// </summary>
+public sealed class CoverageDayReplay
+{
+    private readonly WorkingCalendar _calendar;
+    private readonly bool _working;
+
+    // The windows, in order, with their posts; and the windows each person holds a post of.
+    private readonly (int WindowId, HeldPost[] Posts)[] _windows;
+    private readonly Dictionary<int, int[]> _windowsOf = [];
+
+    // Each person's changes in time order (equal instants in the order added: the last one counts).
+    private readonly Dictionary<int, List<PresenceChange>> _changes = [];
+
+    // The instants where something can change: the span's start, the sessions' edges, every change
+    // inside the span; and the windows of the people who changed at each.
+    private readonly SortedSet<DateTimeOffset> _cuts = [];
+    private readonly Dictionary<DateTimeOffset, HashSet<int>> _changedAt = [];
+
+    // How far the day has been evaluated: the last instant evaluated, whether the hall was open then,
+    // each window's stretch still running and its stretches already ended.
+    private DateTimeOffset? _evaluated;
+    private bool? _wasOpen;
+    private readonly (DateTimeOffset From, CoverageState State, int? Who)?[] _running;
+    private readonly List<CoverageInterval>[] _ended;
+    private readonly TimeSpan[] _endedGap;
+    private readonly List<PostCoverage> _coverage = [];
+
+    public CoverageDayReplay(DateOnly date, IEnumerable<HeldPost> posts, WorkingCalendar calendar)
+    {
         ArgumentNullException.ThrowIfNull(posts);
-        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(calendar);
-
+        _calendar = calendar;
+        Date = date;
         var season = calendar.Hours.SeasonOn(date);
-        var spanFrom = calendar.ToInstant(date, season.Morning.Start);
-        var spanTo = calendar.ToInstant(date, season.Afternoon.End);
-        var end = until is { } u ? Clamp(u, spanFrom, spanTo) : spanTo;
-        var working = calendar.IsWorkingDay(date);
+        SpanFrom = calendar.ToInstant(date, season.Morning.Start);
+        SpanTo = calendar.ToInstant(date, season.Afternoon.End);
+        _working = calendar.IsWorkingDay(date);
 
-        var postList = posts.ToList();
-        var changes = history
-            .OrderBy(c => c.At)
-            .GroupBy(c => c.StaffMemberId)
-            .ToDictionary(g => g.Key, g => g.ToList());
+        _windows = [.. posts.GroupBy(p => p.WindowId).OrderBy(g => g.Key).Select(g => (g.Key, g.ToArray()))];
+        _windowsOf = _windows
+            .SelectMany((w, index) => w.Posts.SelectMany(p => p.Holders).Select(h => (h.StaffMemberId, index)))
+            .GroupBy(x => x.StaffMemberId)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray());
+        _running = new (DateTimeOffset, CoverageState, int?)?[_windows.Length];
+        _ended = [.. _windows.Select(_ => new List<CoverageInterval>())];
+        _endedGap = new TimeSpan[_windows.Length];
 
-        // The instants where something can change: the sessions' edges, and (below) every change inside the span.
-        var cuts = new SortedSet<DateTimeOffset> { spanFrom, end };
-        if (working)
+        _cuts.Add(SpanFrom);
+        if (_working)
         {
             foreach (var edge in new[] { season.Morning.End, season.Afternoon.Start })
             {
-                cuts.Add(Clamp(calendar.ToInstant(date, edge), spanFrom, end));
-            }
-        }
-
-        // A window's state depends only on its holders' states and on whether the hall is open: at a
-        // cut where neither moved for a window, its interval simply goes on. So each cut evaluates only
-        // the windows of the people who changed at that instant (all of them where opening changes).
-        var windowsOf = new Dictionary<int, HashSet<int>>();
-        foreach (var post in postList)
-        {
-            foreach (var holder in post.Holders)
-            {
-                if (!windowsOf.TryGetValue(holder.StaffMemberId, out var ids))
+                var at = calendar.ToInstant(date, edge);
+                if (at > SpanFrom && at < SpanTo)
                 {
-                    windowsOf[holder.StaffMemberId] = ids = [];
+                    _cuts.Add(at);
                 }
-                ids.Add(post.WindowId);
             }
         }
-        var changedAt = new Dictionary<DateTimeOffset, HashSet<int>>();
-        foreach (var change in changes.Values.SelectMany(c => c).Where(c => c.At > spanFrom && c.At < end))
-        {
-            cuts.Add(change.At);
-            if (!windowsOf.TryGetValue(change.StaffMemberId, out var ids))
-            {
-                continue;
-            }
-            if (!changedAt.TryGetValue(change.At, out var affected))
-            {
-                changedAt[change.At] = affected = [];
-            }
-            affected.UnionWith(ids);
-        }
+    }
 
-        var byWindow = postList.GroupBy(p => p.WindowId).ToDictionary(g => g.Key, g => g.ToList());
-        var intervals = byWindow.Keys.ToDictionary(id => id, _ => new List<CoverageInterval>());
-        // Each window's stretch still running: it is written out only when the window's state changes
-        // (or the counting ends), so a cut that leaves a window alone costs it nothing — the wall
-        // replays the day on every presence change, a cut per change, for every window of the hall.
-        var running = new Dictionary<int, (DateTimeOffset From, CoverageState State, int? Who)>();
-        var points = cuts.ToList();
-        bool? wasOpen = null;
-        var coverage = new List<PostCoverage>();
-        for (var i = 0; i + 1 < points.Count; i++)
+    public DateOnly Date { get; }
+
+    /// <summary>The span drawn: the season's morning start to its afternoon end.</summary>
+    public DateTimeOffset SpanFrom { get; }
+
+    public DateTimeOffset SpanTo { get; }
+
+    /// <summary>
+    /// Adds presence changes. As for <see cref="CoverageDay.Compute"/>, the first ones added must
+    /// include each person's state at the start of the day (their last change before it).
+    /// </summary>
+    public void Add(IEnumerable<PresenceChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
         {
-            var from = points[i];
-            var open = working && calendar.IsOpenAt(from);
-            var everyWindow = wasOpen != open;
-            var affected = everyWindow ? null : changedAt.GetValueOrDefault(from);
-            wasOpen = open;
-            if (!everyWindow && affected is null)
+            if (!_changes.TryGetValue(change.StaffMemberId, out var list))
+            {
+                _changes[change.StaffMemberId] = list = [];
+            }
+            list.Insert(CountAtOrBefore(list, change.At), change);
+            if (_evaluated is { } evaluated && change.At <= evaluated)
+            {
+                Restart();
+            }
+            if (change.At <= SpanFrom || change.At >= SpanTo)
             {
                 continue;
             }
-            foreach (var (windowId, windowPosts) in byWindow)
+            _cuts.Add(change.At);
+            if (_windowsOf.TryGetValue(change.StaffMemberId, out var windows))
             {
-                if (!everyWindow && !affected!.Contains(windowId))
+                if (!_changedAt.TryGetValue(change.At, out var affected))
+                {
+                    _changedAt[change.At] = affected = [];
+                }
+                affected.UnionWith(windows);
+            }
+        }
+    }
+
+    /// <summary>The day counted up to <paramref name="until"/> (null: the whole day), every window's intervals.</summary>
+    public CoverageDayResult CountUntil(DateTimeOffset? until)
+    {
+        var end = EvaluateUntil(until);
+        var windows = new WindowCoverageDay[_windows.Length];
+        for (var w = 0; w < windows.Length; w++)
+        {
+            var intervals = new List<CoverageInterval>(_ended[w].Count + 1);
+            intervals.AddRange(_ended[w]);
+            if (_running[w] is { } running)
+            {
+                intervals.Add(new CoverageInterval(running.From, end, running.State, running.Who));
+            }
+            windows[w] = new WindowCoverageDay(_windows[w].WindowId, intervals);
+        }
+        return new CoverageDayResult(Date, _working, SpanFrom, SpanTo, end, windows);
+    }
+
+    /// <summary>
+    /// The day's window-minutes of gap up to <paramref name="until"/>: the sum of every window's
+    /// <see cref="WindowCoverageDay.GapMinutes"/> in <see cref="CountUntil"/>, without listing the intervals.
+    /// </summary>
+    public int GapMinutesUntil(DateTimeOffset until)
+    {
+        var end = EvaluateUntil(until);
+        var minutes = 0;
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            var gap = _endedGap[w];
+            if (_running[w] is { State: CoverageState.Gap } running)
+            {
+                gap += end - running.From;
+            }
+            minutes += CoverageDay.RoundMinutes(gap);
+        }
+        return minutes;
+    }
+
+    /// <summary>Evaluates every instant before the end of the counting (until, inside the span) not evaluated yet; returns that end.</summary>
+    private DateTimeOffset EvaluateUntil(DateTimeOffset? until)
+    {
+        var end = until is { } u ? (u < SpanFrom ? SpanFrom : u > SpanTo ? SpanTo : u) : SpanTo;
+        if (_evaluated is { } evaluated && evaluated >= end)
+        {
+            Restart(); // counted further before than now: the stretches running at the end differ
+        }
+        if (end <= SpanFrom)
+        {
+            return end;
+        }
+        var from = _evaluated ?? SpanFrom;
+        foreach (var at in _cuts.GetViewBetween(from, end))
+        {
+            if (at == end || (_evaluated is { } done && at <= done))
+            {
+                continue;
+            }
+            Evaluate(at);
+            _evaluated = at;
+        }
+        return end;
+    }
+
+    // A window's state depends only on its holders' states and on whether the hall is open: at an
+    // instant where neither moved for a window, its stretch simply goes on. So each instant evaluates
+    // only the windows of the people who changed then (all of them where opening changes), and a
+    // stretch is written out only when its window's state changes.
+    private void Evaluate(DateTimeOffset at)
+    {
+        var open = _working && _calendar.IsOpenAt(at);
+        var everyWindow = _wasOpen != open;
+        _wasOpen = open;
+        var affected = everyWindow ? null : _changedAt.GetValueOrDefault(at);
+        if (!everyWindow && affected is null)
+        {
+            return;
+        }
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            if (!everyWindow && !affected!.Contains(w))
+            {
+                continue;
+            }
+            _coverage.Clear();
+            foreach (var post in _windows[w].Posts)
+            {
+                _coverage.Add(CoverageRules.Evaluate(AtInstant(post, at), open));
+            }
+            var state = CoverageRules.WindowState(_coverage);
+            int? who = null;
+            if (state is CoverageState.ByA or CoverageState.ByB)
+            {
+                // The first post in that state names who covers the window.
+                foreach (var post in _coverage)
+                {
+                    if (post.State == state)
+                    {
+                        who = post.CoveringStaffId;
+                        break;
+                    }
+                }
+            }
+            if (_running[w] is { } current)
+            {
+                if (current.State == state && current.Who == who)
                 {
                     continue;
                 }
-                coverage.Clear();
-                foreach (var post in windowPosts)
+                _ended[w].Add(new CoverageInterval(current.From, at, current.State, current.Who));
+                if (current.State == CoverageState.Gap)
                 {
-                    coverage.Add(CoverageRules.Evaluate(AtInstant(post, changes, from), open));
+                    _endedGap[w] += at - current.From;
                 }
-                var state = CoverageRules.WindowState(coverage);
-                int? who = null;
-                if (state is CoverageState.ByA or CoverageState.ByB)
-                {
-                    // The first post in that state names who covers the window.
-                    foreach (var post in coverage)
-                    {
-                        if (post.State == state)
-                        {
-                            who = post.CoveringStaffId;
-                            break;
-                        }
-                    }
-                }
-                if (running.TryGetValue(windowId, out var current))
-                {
-                    if (current.State == state && current.Who == who)
-                    {
-                        continue;
-                    }
-                    intervals[windowId].Add(new CoverageInterval(current.From, from, current.State, current.Who));
-                }
-                running[windowId] = (from, state, who);
             }
+            _running[w] = (at, state, who);
         }
-        foreach (var (windowId, current) in running)
-        {
-            intervals[windowId].Add(new CoverageInterval(current.From, points[^1], current.State, current.Who));
-        }
+    }
 
-        var windows = byWindow.Keys.Order().Select(id => new WindowCoverageDay(id, intervals[id])).ToList();
-        return new CoverageDayResult(date, working, spanFrom, spanTo, end, windows);
+    /// <summary>Forgets what was evaluated (not the changes): the next count replays the day from its start.</summary>
+    private void Restart()
+    {
+        _evaluated = null;
+        _wasOpen = null;
+        Array.Clear(_running);
+        Array.Clear(_endedGap);
+        foreach (var ended in _ended)
+        {
+            ended.Clear();
+        }
     }
 
     /// <summary>A post's holders with the state each had at an instant.</summary>
-    private static PostHolders AtInstant(HeldPost post, IReadOnlyDictionary<int, List<PresenceChange>> changes, DateTimeOffset at)
+    private PostHolders AtInstant(HeldPost post, DateTimeOffset at)
     {
         var holders = new HolderPresence[post.Holders.Count];
         for (var i = 0; i < holders.Length; i++)
         {
             var h = post.Holders[i];
-            var last = changes.TryGetValue(h.StaffMemberId, out var list) ? LastAtOrBefore(list, at) : null;
+            PresenceChange? last = null;
+            if (_changes.TryGetValue(h.StaffMemberId, out var list) && CountAtOrBefore(list, at) is > 0 and var count)
+            {
+                last = list[count - 1];
+            }
             holders[i] = new HolderPresence(h.StaffMemberId, h.Role, last?.State ?? PresenceState.SignedOff, last?.HandoverToStaffId);
         }
         return new(post.PostId, post.WindowId, holders);
     }
 
-    /// <summary>The last of a person's changes (in time order) at or before <paramref name="at"/>, by binary search.</summary>
-    private static PresenceChange? LastAtOrBefore(List<PresenceChange> changes, DateTimeOffset at)
+    /// <summary>How many of a person's changes (in time order) are at or before <paramref name="at"/>, by binary search.</summary>
+    private static int CountAtOrBefore(List<PresenceChange> changes, DateTimeOffset at)
     {
         var (low, high) = (0, changes.Count);
         while (low < high)
@@ -221,9 +353,6 @@ public static class CoverageDay
                 high = middle;
             }
         }
-        return low == 0 ? null : changes[low - 1];
+        return low;
     }
-
-    private static DateTimeOffset Clamp(DateTimeOffset value, DateTimeOffset min, DateTimeOffset max) =>
-        value < min ? min : value > max ? max : value;
 }

@@ -44,7 +44,7 @@ public sealed class WallService(
     private readonly WallSection<(IReadOnlyList<WallCase> Cases, WallCaseCounts Counts)> _cases = new();
     private readonly WallSection<IReadOnlyList<WallAppointment>> _appointments = new();
     private readonly WallSection<IReadOnlyList<PredictedGap>> _predicted = new();
-    private readonly WallSection<List<PresenceChange>> _history = new();
+    private readonly TodayGapMinutes _gapMinutes = new();
     private readonly WallSection<int> _itIncidents = new();
     private readonly WallSection<WallJobs> _jobs = new();
 
@@ -148,9 +148,7 @@ public sealed class WallService(
                 cards.Count,
                 cards.Count(c => c.State == CoverageState.ByB),
                 cards.Count(c => c.State == CoverageState.Gap),
-                dayFooter ? GapMinutesToday(await _history.GetAsync(Key(versions?.Presence ?? 0, today), () => DayHistoryAsync(db, calendar, now, cancellationToken)),
-                    windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
-                    p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList()))), calendar, now) : 0,
+                dayFooter ? await GapMinutesTodayAsync(db, calendar, windows, versions, now, cancellationToken) : 0,
                 cards.Count(c => c.IsActive && c.MissingBackup),
                 predicted.Count,
                 alerts.Count),
@@ -504,19 +502,25 @@ public sealed class WallService(
         return new WallJobs(JobsStatus.Of(beat, now, TimeSpan.FromMinutes(options.Value.HeartbeatStaleMinutes)), beat?.BeatAt);
     }
 
-    /// <summary>Today's presence history (hall-local day), as the manager's coverage day reads it.</summary>
-    private static Task<List<PresenceChange>> DayHistoryAsync(HallDbContext db, WorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var today = calendar.LocalDate(now);
-        return CoverageHistory.DayAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), cancellationToken);
-    }
-
     /// <summary>
-    /// Window-minutes of gap (AB4) today so far, replayed from the presence history exactly as the
-    /// manager's coverage day counts them (<see cref="CoverageDay"/>): up to now, so it grows with a gap.
+    /// Window-minutes of gap (AB4) today so far, exactly as the manager's coverage day counts them
+    /// (<see cref="CoverageDay"/>): up to now, so it grows with a gap. The read model's reads keep
+    /// today's replay from one read to the next (<see cref="TodayGapMinutes"/>); a read without
+    /// versions replays the day afresh.
     /// </summary>
-    private static int GapMinutesToday(List<PresenceChange> history, IEnumerable<HeldPost> posts, WorkingCalendar calendar, DateTimeOffset now) =>
-        CoverageDay.Compute(calendar.LocalDate(now), posts, history, calendar, now).Windows.Sum(w => w.GapMinutes);
+    private async Task<int> GapMinutesTodayAsync(
+        HallDbContext db, WorkingCalendar calendar, List<WindowRow> windows, WallVersions? versions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IEnumerable<HeldPost> Posts() => windows.Where(w => w.IsActive).SelectMany(w => w.Posts.Select(p => new HeldPost(
+            p.Id, w.Id, p.Holders.Select(h => new HolderRole(h.StaffMemberId, h.Role)).ToList())));
+        if (versions is { } counted)
+        {
+            return await _gapMinutes.GetAsync(db, calendar, Posts, counted.Structure, counted.Presence, now, cancellationToken);
+        }
+        var today = calendar.LocalDate(now);
+        var history = await CoverageHistory.DayAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), cancellationToken);
+        return CoverageDay.Compute(today, Posts(), history, calendar, now).Windows.Sum(w => w.GapMinutes);
+    }
 
     /// <summary>The floors and the windows with their posts and holders: the wall's layout and names.</summary>
     private static async Task<WallStructure> StructureAsync(HallDbContext db, CancellationToken cancellationToken)

@@ -198,6 +198,59 @@ public class CoverageDayTests
         });
     }
 
+    /// <summary>
+    /// The wall counts today's gap minutes (AB4) on every read with one replay that goes on as the day
+    /// does: changes added as they come — some late, at or before an instant already counted — and the
+    /// day counted at instants that mostly move forward (a clock set back counts earlier). Every count
+    /// must be what the day computed afresh from every change added so far says.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-25", 11)]
+    [InlineData("2026-11-25", 12)]
+    [InlineData("2026-06-10", 13)]
+    [InlineData("2026-11-28", 14)]
+    public void CoverageDay_AB4_AReplayThatGoesOnWithTheDay_CountsAsTheDayComputedAfresh(string date, int seed)
+    {
+        var day = Day(date);
+        var random = new Random(seed);
+        var posts = Enumerable.Range(1, 10).Select(window => new HeldPost(100 + window, window,
+            [new HolderRole(window, PostRole.A), new HolderRole(10 + (window % 6) + 1, PostRole.B)])).ToList();
+        var states = new[] { PresenceState.OnPost, PresenceState.Away, PresenceState.SignedOff };
+        var opening = Calendar.ToInstant(day, new TimeOnly(7, 0));
+        PresenceChange Change(DateTimeOffset at)
+        {
+            var state = states[random.Next(states.Length)];
+            int? handover = state == PresenceState.Away && random.Next(2) == 0 ? random.Next(11, 17) : null;
+            return new PresenceChange(random.Next(1, 18), at, state, handover);
+        }
+        // Each person's state at the start of the day comes first, as the wall reads it.
+        List<PresenceChange> added = [.. Enumerable.Range(1, 17).Select(who => Change(opening.AddDays(-1)) with { StaffMemberId = who })];
+        var replay = new CoverageDayReplay(day, posts, Calendar);
+        replay.Add(added);
+
+        var now = opening;
+        for (var read = 0; read < 120; read++)
+        {
+            now = random.Next(10) == 0 ? now.AddMinutes(-random.Next(1, 30)) : now.AddMinutes(random.Next(0, 8));
+            var batch = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Change(random.Next(5) == 0
+                ? now.AddMinutes(-random.Next(0, 20)) // late: at or before what was counted
+                : now.AddSeconds(random.Next(0, 60)))).ToList();
+            added.AddRange(batch);
+            replay.Add(batch);
+
+            var afresh = CoverageDay.Compute(day, posts, added, Calendar, now);
+            var counted = random.Next(2) == 0 ? replay.CountUntil(now) : null;
+            Assert.Equal(afresh.Windows.Sum(w => w.GapMinutes), replay.GapMinutesUntil(now));
+            if (counted is not null)
+            {
+                Assert.Equal(afresh.CountedUntil, counted.CountedUntil);
+                Assert.Equal(afresh.Windows.Select(w => (w.WindowId, string.Join("; ", Lines(w)))), counted.Windows.Select(w => (w.WindowId, string.Join("; ", Lines(w)))));
+            }
+        }
+        // A working day of random changes has gaps; a day off has none.
+        Assert.Equal(Calendar.IsWorkingDay(day), replay.GapMinutesUntil(now.AddHours(12)) > 0);
+    }
+
     private static IEnumerable<string> Lines(WindowCoverageDay window) =>
         window.Intervals.Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{Local(i.From):HH:mm}–{Local(i.To):HH:mm} {i.State} {(i.CoveringStaffId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-")}"));
