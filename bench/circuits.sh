@@ -101,7 +101,7 @@ if [ "$history_days" -gt 0 ]; then
   # Hall time is Beijing time (UTC+8); At is stored as UTC ticks. Days oldest first, so that each
   # person's last change before today has the highest id of theirs, as the app writes them.
   sqlite3 "$data/hallops.db" <<SQL
-PRAGMA busy_timeout = 30000;
+.timeout 30000
 WITH RECURSIVE day(n) AS (SELECT $history_days UNION ALL SELECT n - 1 FROM day WHERE n > 1),
 slot(at, state, position) AS (VALUES ('08:30', 1, 1), ('10:00', 2, 2), ('10:15', 1, 3), ('12:00', 0, 4),
                                       ('13:30', 1, 5), ('15:00', 2, 6), ('15:20', 1, 7), ('17:30', 0, 8))
