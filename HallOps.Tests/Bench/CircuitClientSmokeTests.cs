@@ -42,6 +42,24 @@ public sealed class CircuitClientSmokeTests(KestrelHall hall, ITestOutputHelper 
     }
 
     /// <summary>
+    /// A browser offers WebSocket compression; the hall's server declines it, so a wall update is not
+    /// deflated once per screen and no connection keeps a compressor (P3', P2) — and its pages still
+    /// say that only the hall's own pages may frame them.
+    /// </summary>
+    [Fact]
+    public async Task TheCircuitsWebSocket_DeclinesTheBrowsersCompression_AndPagesKeepTheirFramePolicy()
+    {
+        using var wall = await HallSession.SignInAsync(hall.Origin, "wall", DemoAccounts.Password);
+
+        Assert.Equal("", await wall.WebSocketExtensionsAsync());
+
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = wall.Cookies }) { BaseAddress = hall.Origin };
+        using var page = await http.GetAsync("/wall");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("frame-ancestors 'self'", string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    /// <summary>
     /// AB4: one change that touches a window card and the footer reaches the screen in one render
     /// batch — the card and the counts change together, never one batch after the other.
     /// </summary>

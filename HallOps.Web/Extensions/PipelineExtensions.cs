@@ -35,8 +35,18 @@ public static class PipelineExtensions
     public static WebApplication MapHallEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        // The circuits' WebSocket messages go uncompressed. Browsers offer permessage-deflate and the
+        // framework accepts it by default: then every render batch is deflated once per screen (the
+        // wall sends the same update to hundreds of them) and each connection keeps a compressor.
+        // On the hall's network bandwidth is no concern; the server's core is. Compression is turned
+        // off in a callback (not DisableWebSocketCompression) so that the framework still sends its
+        // frame-ancestors 'self' policy with every page.
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(server => server.ConfigureWebSocketAcceptContext = static (_, accept) =>
+            {
+                accept.DangerousEnableCompression = false;
+                return Task.CompletedTask;
+            });
         app.MapHallHealth();
         app.MapAccountEndpoints();
         app.MapCoverageReportEndpoints();

@@ -77,6 +77,10 @@ public sealed class CircuitClient : IAsyncDisposable
             SkipNegotiation = true,
             Cookies = session.Cookies,
         };
+        if (session.OfferDeflate)
+        {
+            options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions();
+        }
         var connections = new HttpConnectionFactory(Options.Create(options), NullLoggerFactory.Instance);
         _hub = new HubConnection(connections, Protocol, new UriEndPoint(options.Url), HubServices, NullLoggerFactory.Instance);
         _hub.On("JS.RenderBatch", RenderBatchArgs, args => OnRenderBatchAsync((long)args[0]!, (byte[])args[1]!));

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace HallOps.Bench.Circuits;
@@ -33,6 +35,12 @@ public sealed partial class HallSession : IDisposable
     public string UserName { get; }
 
     public CookieContainer Cookies { get; } = new();
+
+    /// <summary>
+    /// Whether circuits offer the WebSocket compression extension (permessage-deflate) in their
+    /// handshake, as browsers do; the server decides whether it is used (<see cref="WebSocketExtensionsAsync"/>).
+    /// </summary>
+    public bool OfferDeflate { get; set; } = true;
 
     /// <summary>
     /// Signs in through the real form at /account/login: reads its antiforgery token, posts the
@@ -90,6 +98,28 @@ public sealed partial class HallSession : IDisposable
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["circuitId"] = circuitSecret });
         using var _ = await _http.PostAsync("_blazor/disconnect", content);
+    }
+
+    /// <summary>
+    /// Opens a WebSocket to the circuit hub as a browser would (negotiate, then the handshake offering
+    /// permessage-deflate) and returns the extensions the server accepted (Sec-WebSocket-Extensions;
+    /// empty: none, the messages go uncompressed).
+    /// </summary>
+    public async Task<string> WebSocketExtensionsAsync(CancellationToken cancellationToken = default)
+    {
+        using var negotiate = await _http.PostAsync("_blazor/negotiate?negotiateVersion=1", null, cancellationToken);
+        negotiate.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync(cancellationToken));
+        var token = answer.RootElement.GetProperty("connectionToken").GetString();
+        using var socket = new ClientWebSocket();
+        socket.Options.Cookies = Cookies;
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        var uri = new UriBuilder(new Uri(BaseUri, "_blazor")) { Scheme = BaseUri.Scheme == "https" ? "wss" : "ws", Query = $"id={Uri.EscapeDataString(token!)}" }.Uri;
+        await socket.ConnectAsync(uri, cancellationToken);
+        var extensions = socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Extensions", out var values) == true ? string.Join(", ", values) : "";
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+        return extensions;
     }
 
     public void Dispose() => _http.Dispose();

@@ -30,6 +30,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         var probe = new ServerProbe(admin, options.ServerPid);
         var latencies = new EventLatencies(options.Walls);
         var wall = await SignInAsync("wall");
+        var compression = await wall.WebSocketExtensionsAsync();
 
         var empty = await probe.ReadAsync(fullGc: true);
         var clientEmpty = GC.GetTotalMemory(forceFullCollection: true);
@@ -98,6 +99,8 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
         report.Add("Circuits live / failed",
             $"walls {liveWalls}/{options.Walls - liveWalls}, staff {staff.Count - _people.Take(staff.Count).Count(c => !c.IsLive)}/{_failedStaff + _people.Take(staff.Count).Count(c => !c.IsLive)}, "
             + $"guards {guards.Count - _people.Skip(staff.Count).Count(c => !c.IsLive)}/{_failedGuards + _people.Skip(staff.Count).Count(c => !c.IsLive)}");
+        report.Add("WebSocket compression: circuits offer it / the server accepts",
+            $"{(options.OfferDeflate ? "yes" : "no")} / {(compression.Length == 0 ? "no" : compression)}");
         report.Add("Ramp (all circuits open)", $"{ramp.Elapsed.TotalSeconds:0.0} s; walls {Rate(options.Walls - _failedWalls, wallRamp)} circuits/s");
         report.Add("Event → wall screen, p50 / p95 / p99", $"{Report.Percentiles(latencies.PerScreen, 50, 95, 99)} (n = {latencies.PerScreen.Count})");
         var (first, slowest, stamped, seenByAll) = latencies.EveryScreen(liveWalls);
@@ -233,6 +236,7 @@ public sealed class Scenario(ScenarioOptions options, Action<string> log) : IAsy
     private async Task<HallSession> SignInAsync(string userName)
     {
         var session = await HallSession.SignInAsync(options.BaseUri, userName, options.Password);
+        session.OfferDeflate = options.OfferDeflate;
         _sessions.Add(session);
         return session;
     }

@@ -21,6 +21,7 @@ public sealed record ScenarioOptions
           --server-pid PID   read the server's CPU time from /proc when /diagnostics/server is not there
           --markdown FILE    also write the summary as a markdown table
           --password P       the demo accounts' password (default HallOps-demo-2026)
+          --offer-deflate B  offer WebSocket compression (permessage-deflate) as browsers do (default true)
         """;
 
     public required Uri BaseUri { get; init; }
@@ -38,6 +39,7 @@ public sealed record ScenarioOptions
     public int? ServerPid { get; init; }
     public string? Markdown { get; init; }
     public string Password { get; init; } = "HallOps-demo-2026";
+    public bool OfferDeflate { get; init; } = true;
 
     public static ScenarioOptions Parse(string[] args)
     {
@@ -67,6 +69,7 @@ public sealed record ScenarioOptions
                 "--server-pid" => options with { ServerPid = Int(value) },
                 "--markdown" => options with { Markdown = value },
                 "--password" => options with { Password = value },
+                "--offer-deflate" => options with { OfferDeflate = bool.Parse(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
