@@ -27,6 +27,14 @@
 #                                          graphs, the JIT's symbols from /tmp/perf-PID.map) for 30 s,
 #                                          30 s after the measured run starts (after the ramp and the
 #                                          warm-up); read it with bench/perf-summary.py (see bench/README.md)
+#   bench/circuits.sh --serve [--no-tiering] [--history-days=N]
+#                                          a server for a load client on another machine: the app as
+#                                          below, on all of this machine's cores and addresses, primed;
+#                                          it prints the command to run there and serves until Ctrl-C
+#   bench/circuits.sh --server=http://HOST:5098 --walls 500 ...
+#                                          the load client alone, on all of this machine's cores,
+#                                          against a server started with --serve elsewhere (so that the
+#                                          server's core does not also run the client's sockets)
 # Every other option goes to the client (see ScenarioOptions.Usage: --staff, --guards, --step,
 # --step-seconds, --seconds, --parallel, --markdown FILE). The app (Release build, demo hall with one
 # account per window's A holder, fresh database, open all day, today a working day) runs on core 0 (--server-core), the client on the next core.
@@ -44,6 +52,8 @@ perf_file=
 perf_delay=30
 perf_seconds=30
 history_days=0
+serve=false
+remote=
 client_args=()
 for arg in "$@"; do
   case "$arg" in
@@ -54,6 +64,8 @@ for arg in "$@"; do
     --perf-delay=*) perf_delay=${arg#--perf-delay=} ;;
     --perf-seconds=*) perf_seconds=${arg#--perf-seconds=} ;;
     --history-days=*) history_days=${arg#--history-days=} ;;
+    --serve) serve=true; pinned=false ;;
+    --server=*) remote=${arg#--server=}; pinned=false ;;
     --no-tiering) export DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 ;;
     *) client_args+=("$arg") ;;
   esac
@@ -62,6 +74,13 @@ client_core=$(( (server_core + 1) % $(nproc) ))
 if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c "$server_core"); client_cpu=(taskset -c "$client_core"); else server_cpu=(); client_cpu=(); fi
 # Thousands of circuits are thousands of sockets on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+if [ -n "$remote" ]; then
+  # The client alone: the server (started with --serve) is primed, timed and stopped on its machine.
+  build bench/HallOps.Bench.Circuits
+  echo "server: $remote (another machine); client on all of this machine's cores" >&2
+  exec dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "${remote%/}" "${client_args[@]}"
+fi
 
 build HallOps.Web
 build bench/HallOps.Bench.Circuits
@@ -87,6 +106,8 @@ if [ -n "$perf_file" ]; then
   app_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 fi
 app_env+=(Hall__DemoSeedStaffAccounts=true Logging__LogLevel__Default=Warning)
+# --serve: reachable from other machines; everything on this machine still goes to 127.0.0.1.
+if $serve; then listen_url="http://0.0.0.0:$port"; fi
 start_app "${app_env[@]}"
 open_the_hall_today "${app_env[@]}"
 
@@ -125,6 +146,13 @@ if $prime; then
   "${client_cpu[@]}" "${client[@]}" --walls 10 --staff 4 --guards 1 --events 300 --warm-up 0 --think 0 --seconds 90 >"$data/prime.log" 2>&1 \
     || { echo "priming failed:" >&2; tail -n 20 "$data/prime.log" >&2; exit 1; }
   sleep 5
+fi
+if $serve; then
+  echo "serving the bench hall on port $port (this machine: $(hostname -I 2>/dev/null || hostname)); on the client machine run" >&2
+  echo "  bench/circuits.sh --server=http://ADDRESS:$port --walls 500 --staff 4 --guards 0 --events 60 --warm-up 10 --think 4000" >&2
+  echo "Ctrl-C stops the server and removes its database" >&2
+  wait "$app" || true
+  exit 0
 fi
 rc=0
 speed_before=$(reference_loop)

@@ -2,7 +2,8 @@
 # ($data, removed on exit), Release builds, and the app started and stopped by its own PID ($app)
 # with the Development demo hall open all day, and the gen0 budget and buffer pool the Dockerfile sets
 # (DOTNET_GCgen0size, DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION; export
-# DOTNET_GCgen0size=0 or the pool's variable =32 to measure the runtime's own choice). Set $url first, and server_cpu=(taskset -c 0) to pin.
+# DOTNET_GCgen0size=0 or the pool's variable =32 to measure the runtime's own choice). Set $url first, and server_cpu=(taskset -c 0) to pin;
+# listen_url, when set, is what the app listens on instead of $url (e.g. http://0.0.0.0:PORT for other machines).
 data=$(mktemp -d)
 app=
 stop_app() {
@@ -31,7 +32,7 @@ start_app() {
     Hall__OpeningHours__Seasons__0__MorningEnd=12:00 \
     Hall__OpeningHours__Seasons__0__AfternoonStart=12:00 \
     Hall__OpeningHours__Seasons__0__AfternoonEnd=23:59 \
-    "$@" "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "$url") >>"$data/app.log" 2>&1 &
+    "$@" "${server_cpu[@]}" bin/Release/net10.0/HallOps.Web --urls "${listen_url:-$url}") >>"$data/app.log" 2>&1 &
   app=$!
 }
 
