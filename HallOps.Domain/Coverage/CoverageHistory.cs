@@ -51,6 +51,28 @@ public static class CoverageHistory
             .Select(e => new StoredPresenceChange(e.Id, new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId)))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The stored changes stamped from <paramref name="from"/> to <paramref name="to"/>, and those with an
+    /// id above <paramref name="afterId"/> stamped from <paramref name="dayStart"/> to <paramref name="to"/>:
+    /// a change stamped long before it was stored (a write that waited for the database) still has a newer
+    /// id on SQLite, where writes take turns; on servers that hand out ids before the commit, the stamp's
+    /// window is the net. Both halves are index ranges (the stamp's index, the id's).
+    /// </summary>
+    public static async Task<List<StoredPresenceChange>> EventsSinceAsync(
+        HallDbContext db, DateTimeOffset dayStart, DateTimeOffset from, long afterId, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var events = await db.PresenceEvents.AsNoTracking()
+            .Where(e => (e.At >= from && e.At < to) || e.Id > afterId)
+            .Select(e => new StoredPresenceChange(e.Id, new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId)))
+            .ToListAsync(cancellationToken);
+        events.RemoveAll(e => e.Change.At < dayStart || e.Change.At >= to);
+        return events;
+    }
+
+    /// <summary>The newest history line's id (0 when there is none).</summary>
+    public static async Task<long> LastEventIdAsync(HallDbContext db, CancellationToken cancellationToken = default) =>
+        await db.PresenceEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+
     /// <summary>Everyone's presence row as a change at its Since (rows from before <paramref name="dayEnd"/>).</summary>
     public static Task<List<PresenceChange>> RowsAsync(HallDbContext db, DateTimeOffset dayEnd, CancellationToken cancellationToken = default) =>
         db.Presences.AsNoTracking()

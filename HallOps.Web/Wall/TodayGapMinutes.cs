@@ -11,8 +11,9 @@ namespace HallOps.Web.Wall;
 /// without this each read replayed the whole day and each presence change re-read it — every
 /// person's last change before today among a month of history, and every change of today.
 /// Now the day starts with one full read; a presence change reads the changes stored since the last
-/// read (with a minute's overlap, for a write stamped before another but committed after it), and the
-/// day is read in full again each quarter-hour all the same. A new day, or new posts or opening hours,
+/// read: those with a higher id than any read before, and those stamped from a minute before it (a
+/// write stamped before another but committed after it, where ids are not handed out in commit order),
+/// and the day is read in full again each quarter-hour all the same. A new day, or new posts or opening hours,
 /// start a new replay. Reads are taken one at a time.
 /// </summary>
 internal sealed class TodayGapMinutes
@@ -46,7 +47,8 @@ internal sealed class TodayGapMinutes
                 // Each person's state at the start of the day does not change during it: kept through the day's full reads.
                 var beforeDay = day?.Date == today ? day.BeforeDay : await CoverageHistory.BeforeDayAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), cancellationToken);
                 day = new Day(today, beforeDay, now);
-                await day.ReadSinceAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
+                var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+                await day.ReadSinceAsync(db, dayStart, dayStart, calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
                 day.Restart(posts(), calendar, structure);
                 day.PresenceSeen = presence;
                 _day = day;
@@ -60,7 +62,7 @@ internal sealed class TodayGapMinutes
                 if (day.PresenceSeen != presence)
                 {
                     var from = day.ReadAt - Overlap;
-                    await day.ReadSinceAsync(db, from, calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
+                    await day.ReadSinceAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), from, calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
                     day.PresenceSeen = presence;
                 }
             }
@@ -77,6 +79,9 @@ internal sealed class TodayGapMinutes
     {
         private readonly List<PresenceChange> _history = [.. beforeDay];
         private readonly HashSet<long> _eventIds = [];
+
+        /// <summary>The highest history line id seen so far (none before the first read).</summary>
+        private long? _lastEventId;
         private readonly HashSet<(int StaffMemberId, DateTimeOffset At)> _known = [.. beforeDay.Select(c => (c.StaffMemberId, c.At))];
 
         public DateOnly Date { get; } = date;
@@ -103,16 +108,20 @@ internal sealed class TodayGapMinutes
         }
 
         /// <summary>
-        /// Reads the changes stored from <paramref name="from"/> not read before, and the presence rows
-        /// (a row written without a history line counts from its Since), and adds them to the replay.
+        /// Reads the day's changes stamped from <paramref name="from"/> or stored after the last read
+        /// (a higher id) not read before, and the presence rows (a row written without a history line
+        /// counts from its Since), and adds them to the replay.
         /// </summary>
-        public async Task ReadSinceAsync(HallDbContext db, DateTimeOffset from, DateTimeOffset dayEnd, DateTimeOffset now, CancellationToken cancellationToken)
+        public async Task ReadSinceAsync(HallDbContext db, DateTimeOffset dayStart, DateTimeOffset from, DateTimeOffset dayEnd, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var events = await CoverageHistory.EventsAsync(db, from, dayEnd, cancellationToken);
+            // The first read of the day counts ids from the newest line before it: what is stored later has a higher one.
+            var afterId = _lastEventId ??= await CoverageHistory.LastEventIdAsync(db, cancellationToken);
+            var events = await CoverageHistory.EventsSinceAsync(db, dayStart, from, afterId, dayEnd, cancellationToken);
             var rows = await CoverageHistory.RowsAsync(db, dayEnd, cancellationToken);
             var added = new List<PresenceChange>();
             foreach (var stored in events)
             {
+                _lastEventId = Math.Max(_lastEventId.Value, stored.Id);
                 if (_eventIds.Add(stored.Id))
                 {
                     _known.Add((stored.Change.StaffMemberId, stored.Change.At));

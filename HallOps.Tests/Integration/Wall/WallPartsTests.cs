@@ -38,7 +38,8 @@ public sealed class WallPartsTests(CoverageHall hall) : IClassFixture<CoverageHa
     /// <summary>
     /// AB4 on the wall's footer: today's gap minutes kept from one read to the next count exactly as a
     /// read of the whole day does — as the clock runs, after a presence change, after a change stored
-    /// late (stamped minutes before an earlier read, committed after it), across the quarter-hour's full read.
+    /// late (stamped before an earlier read, committed after it: half a minute, and two minutes, beyond the
+    /// read's minute back), across the quarter-hour's full read.
     /// </summary>
     [Fact]
     public async Task TodaysGapMinutes_KeptBetweenReads_CountAsAReadOfTheWholeDay()
@@ -99,6 +100,24 @@ public sealed class WallPartsTests(CoverageHall hall) : IClassFixture<CoverageHa
         hall.Clock.Advance(TimeSpan.FromMinutes(3));
         (kept, afresh) = await GapMinutesAsync();
         Assert.Equal(afresh, kept);
+
+        // Stored later still: window 1's A signed off two minutes before that read (a write that waited
+        // for the database longer than the read's minute back). Its newer id finds it at the next read,
+        // not only at the next quarter-hour's full read.
+        await using (var db = hall.CreateDbContext())
+        {
+            db.PresenceEvents.Add(new HallOps.Domain.Coverage.PresenceEvent
+            {
+                StaffMemberId = await hall.StaffIdAsync("张晓明"), State = HallOps.Domain.Coverage.PresenceState.SignedOff,
+                At = hall.Clock.GetUtcNow().AddMinutes(-2), RecordedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+        versions = versions with { Presence = 107 };
+        hall.Clock.Advance(TimeSpan.FromMinutes(1));
+        var stale = await GapMinutesAsync();
+        Assert.Equal(stale.Afresh, stale.Kept);
+        Assert.True(stale.Kept >= kept + 3, $"window 1 in gap again from two minutes before the last read: {kept} → {stale.Kept}");
     }
 
     [Fact]
