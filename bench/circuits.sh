@@ -31,6 +31,11 @@
 #                                          a server for a load client on another machine: the app as
 #                                          below, on all of this machine's cores and addresses, primed;
 #                                          it prints the command to run there and serves until Ctrl-C
+#   bench/circuits.sh --two-machines ...  (root) the client in a network namespace of its own, reaching the
+#                                          server over a virtual Ethernet pair (MTU 1500) instead of
+#                                          loopback, each side's received packets processed on its own
+#                                          core (RPS): as two one-core machines on a network, where
+#                                          loopback makes the sender's core run the receiver's TCP path
 #   bench/circuits.sh --server=http://HOST:5098 --walls 500 ...
 #                                          the load client alone, on all of this machine's cores,
 #                                          against a server started with --serve elsewhere (so that the
@@ -53,6 +58,7 @@ perf_delay=30
 perf_seconds=30
 history_days=0
 serve=false
+two_machines=false
 remote=
 client_args=()
 for arg in "$@"; do
@@ -65,6 +71,7 @@ for arg in "$@"; do
     --perf-seconds=*) perf_seconds=${arg#--perf-seconds=} ;;
     --history-days=*) history_days=${arg#--history-days=} ;;
     --serve) serve=true; pinned=false ;;
+    --two-machines) two_machines=true ;;
     --server=*) remote=${arg#--server=}; pinned=false ;;
     --no-tiering) export DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 ;;
     *) client_args+=("$arg") ;;
@@ -72,6 +79,10 @@ for arg in "$@"; do
 done
 client_core=$(( (server_core + 1) % $(nproc) ))
 if $pinned && [ "$(nproc)" -ge 2 ]; then server_cpu=(taskset -c "$server_core"); client_cpu=(taskset -c "$client_core"); else server_cpu=(); client_cpu=(); fi
+if $two_machines; then
+  { $pinned && [ "$(nproc)" -ge 2 ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null; } \
+    || { echo "--two-machines needs root, ip (iproute2), two cores and pinning" >&2; exit 1; }
+fi
 # Thousands of circuits are thousands of sockets on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
@@ -84,6 +95,29 @@ fi
 
 build HallOps.Web
 build bench/HallOps.Bench.Circuits
+
+client_url=$url
+client_net=()
+if $two_machines; then
+  # The server keeps the root namespace and its core; the client gets namespace $netns and its own.
+  # Without RPS a virtual pair, like loopback, runs the receiver's side on the sender's core.
+  netns=hallops-bench-$port
+  server_address=10.209.$(( port % 256 )).1
+  ip netns del "$netns" 2>/dev/null || true
+  trap 'stop_app; rm -rf "$data"; ip netns del "$netns" 2>/dev/null || true' EXIT
+  ip netns add "$netns"
+  ip link add "hb-s$port" type veth peer name "hb-c$port" netns "$netns"
+  ip addr add "$server_address/30" dev "hb-s$port"
+  ip link set "hb-s$port" up
+  ip netns exec "$netns" ip addr add "${server_address%.1}.2/30" dev "hb-c$port"
+  ip netns exec "$netns" ip link set "hb-c$port" up
+  ip netns exec "$netns" ip link set lo up
+  printf '%x' $(( 1 << server_core )) >"/sys/class/net/hb-s$port/queues/rx-0/rps_cpus"
+  ip netns exec "$netns" sh -c "printf '%x' $(( 1 << client_core )) >/sys/class/net/hb-c$port/queues/rx-0/rps_cpus"
+  listen_url="$url;http://$server_address:$port"
+  client_url="http://$server_address:$port"
+  client_net=(ip netns exec "$netns")
+fi
 
 # The machine's own speed varies: on the 2-core VM of bench/README.md a fixed loop on one idle core
 # took anywhere from 0.80 to 1.38 s within one minute, and P5 runs of one build landed near 170 or
@@ -136,8 +170,8 @@ SQL
   echo "history: $(sqlite3 "$data/hallops.db" "SELECT COUNT(*) FROM PresenceEvents WHERE RecordedBy = 'bench'") presence changes over the $history_days days before today" >&2
 fi
 
-echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core $server_core, client core $client_core" || echo "unpinned" )" >&2
-client=(dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$url" --server-pid "$app")
+echo "server: $( $pinned && [ ${#server_cpu[@]} -gt 0 ] && echo "core $server_core, client core $client_core" || echo "unpinned" )$( $two_machines && echo ", client in network namespace $netns at $client_url" )" >&2
+client=("${client_net[@]}" dotnet bench/HallOps.Bench.Circuits/bin/Release/net10.0/HallOps.Bench.Circuits.dll "$client_url" --server-pid "$app")
 if $prime; then
   # A fresh server runs its code at tier 0 and spends most of its CPU in the JIT for minutes
   # (tier-up, then the profiled tier): a throwaway run of every page's hot path first, so the
