@@ -55,8 +55,9 @@ public static class CoverageHistory
     /// The stored changes stamped from <paramref name="from"/> to <paramref name="to"/>, and those with an
     /// id above <paramref name="afterId"/> stamped from <paramref name="dayStart"/> to <paramref name="to"/>:
     /// a change stamped long before it was stored (a write that waited for the database) still has a newer
-    /// id on SQLite, where writes take turns; on servers that hand out ids before the commit, the stamp's
-    /// window is the net. Both halves are index ranges (the stamp's index, the id's).
+    /// id on SQLite, where writes take turns; on servers that hand out ids at the insert, not the commit,
+    /// it does unless a later insert committed first, and the stamp's window is the net. Both halves are
+    /// index ranges (the stamp's index, the id's).
     /// </summary>
     public static async Task<List<StoredPresenceChange>> EventsSinceAsync(
         HallDbContext db, DateTimeOffset dayStart, DateTimeOffset from, long afterId, DateTimeOffset to, CancellationToken cancellationToken = default)
