@@ -36,6 +36,8 @@
 #                                          loopback, each side's received packets processed on its own
 #                                          core (RPS): as two one-core machines on a network, where
 #                                          loopback makes the sender's core run the receiver's TCP path
+#                                          (each packet's hand-off between the cores costs a virtual
+#                                          machine more than a network card's: see bench/README.md)
 #   bench/circuits.sh --server=http://HOST:5098 --walls 500 ...
 #                                          the load client alone, on all of this machine's cores,
 #                                          against a server started with --serve elsewhere (so that the

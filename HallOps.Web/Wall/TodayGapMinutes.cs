@@ -79,10 +79,10 @@ internal sealed class TodayGapMinutes
     {
         private readonly List<PresenceChange> _history = [.. beforeDay];
         private readonly HashSet<long> _eventIds = [];
+        private readonly HashSet<(int StaffMemberId, DateTimeOffset At)> _known = [.. beforeDay.Select(c => (c.StaffMemberId, c.At))];
 
         /// <summary>The highest history line id seen so far (none before the first read).</summary>
         private long? _lastEventId;
-        private readonly HashSet<(int StaffMemberId, DateTimeOffset At)> _known = [.. beforeDay.Select(c => (c.StaffMemberId, c.At))];
 
         public DateOnly Date { get; } = date;
 
