@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HallOps.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,12 +44,16 @@ public static class CoverageHistory
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>A history line as the replay takes it, with its id.</summary>
+    private static readonly Expression<Func<PresenceEvent, StoredPresenceChange>> Stored =
+        e => new StoredPresenceChange(e.Id, new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId));
+
     /// <summary>The stored changes from <paramref name="from"/> (inclusive) to <paramref name="to"/>, each with its id.</summary>
     public static Task<List<StoredPresenceChange>> EventsAsync(
         HallDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         db.PresenceEvents.AsNoTracking()
             .Where(e => e.At >= from && e.At < to)
-            .Select(e => new StoredPresenceChange(e.Id, new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId)))
+            .Select(Stored)
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -64,7 +69,7 @@ public static class CoverageHistory
     {
         var events = await db.PresenceEvents.AsNoTracking()
             .Where(e => (e.At >= from && e.At < to) || e.Id > afterId)
-            .Select(e => new StoredPresenceChange(e.Id, new PresenceChange(e.StaffMemberId, e.At, e.State, e.HandoverToStaffId)))
+            .Select(Stored)
             .ToListAsync(cancellationToken);
         events.RemoveAll(e => e.Change.At < dayStart || e.Change.At >= to);
         return events;

@@ -41,14 +41,15 @@ internal sealed class TodayGapMinutes
         try
         {
             var today = calendar.LocalDate(now);
+            var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
+            var dayEnd = calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue);
             var day = _day;
             if (day is null || day.Date != today || now - day.ReadInFullAt >= FullRead || now < day.ReadInFullAt)
             {
                 // Each person's state at the start of the day does not change during it: kept through the day's full reads.
-                var beforeDay = day?.Date == today ? day.BeforeDay : await CoverageHistory.BeforeDayAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), cancellationToken);
+                var beforeDay = day?.Date == today ? day.BeforeDay : await CoverageHistory.BeforeDayAsync(db, dayStart, cancellationToken);
                 day = new Day(today, beforeDay, now);
-                var dayStart = calendar.ToInstant(today, TimeOnly.MinValue);
-                await day.ReadSinceAsync(db, dayStart, dayStart, calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
+                await day.ReadSinceAsync(db, dayStart, dayStart, dayEnd, now, cancellationToken);
                 day.Restart(posts(), calendar, structure);
                 day.PresenceSeen = presence;
                 _day = day;
@@ -61,8 +62,7 @@ internal sealed class TodayGapMinutes
                 }
                 if (day.PresenceSeen != presence)
                 {
-                    var from = day.ReadAt - Overlap;
-                    await day.ReadSinceAsync(db, calendar.ToInstant(today, TimeOnly.MinValue), from, calendar.ToInstant(today.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
+                    await day.ReadSinceAsync(db, dayStart, day.ReadAt - Overlap, dayEnd, now, cancellationToken);
                     day.PresenceSeen = presence;
                 }
             }
