@@ -32,22 +32,16 @@ public static class CoverageBrowserSupport
         ["Hall:OpeningHours:Seasons:0:AfternoonEnd"] = "23:59",
     };
 
-    /// <summary>A run started after this local time could cross 23:59 (closed) or midnight (another day).</summary>
-    private static readonly TimeOnly LatestStart = new(23, 55);
-
     /// <summary>
     /// Starts the app open all day on the database file and launches the browser (skips or fails
-    /// without Chromium; skips in the last minutes before midnight, when the hall closes).
+    /// without Chromium). Started in the last minutes before midnight, when the hall closes, it first
+    /// waits until just after midnight (<see cref="HallMidnight"/>).
     /// </summary>
-    public static Task<BrowserHost> StartAllDayAsync(HallDatabaseFile database)
+    public static async Task<BrowserHost> StartAllDayAsync(HallDatabaseFile database)
     {
         BrowserGate.EnsureChromium();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
-        Skip.If(local >= LatestStart,
-            $"Coverage browser test skipped: it is {local:HH:mm} in the hall's time zone; the all-day hours end at 23:59 "
-            + "and the run could cross midnight into another day.");
-        return BrowserHost.StartAsync(database, AllDaySettings.ToDictionary());
+        await HallMidnight.WaitPastAsync();
+        return await BrowserHost.StartAsync(database, AllDaySettings.ToDictionary());
     }
 
     extension(HallAppFactory app)

@@ -55,14 +55,6 @@ public sealed class ScaleOutWall : IAsyncDisposable
         }
     }
 
-    /// <summary>A run started in the last minutes before midnight (hall time) could cross into a closed hall or another day.</summary>
-    public static void SkipNearMidnight()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime);
-        Skip.If(local >= new TimeOnly(23, 55), $"Skipped at {local:HH:mm} hall time: the all-day hours end at 23:59.");
-    }
-
     /// <summary>
     /// Today is a working day (an adjusted one if the calendar says otherwise) and nobody holds
     /// window 1, so its card shows a gap; the instances' cached calendars are told by the event relay.

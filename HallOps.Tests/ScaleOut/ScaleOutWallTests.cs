@@ -151,7 +151,7 @@ public sealed class ScaleOutWallTests(ScaleOutWallTests.Cluster fixture, ITestOu
     private async Task<(ScaleOutCluster Cluster, ScaleOutWall Browser)> StartAsync()
     {
         ScaleOutEnvironment.Need(browser: true);
-        ScaleOutWall.SkipNearMidnight();
+        await HallMidnight.WaitPastAsync();
         var cluster = await fixture.ClusterAsync();
         await ScaleOutWall.PrepareHallAsync(cluster);
         return (cluster, await fixture.BrowserAsync());
