@@ -48,6 +48,9 @@ public sealed record WallFooterHtml(WallFooterFigures Figures, MarkupString Cont
 /// <summary>The alert column in one language: its title (with the count of open alerts) and its lines, newest first.</summary>
 public sealed record WallAlertsHtml(string Title, IReadOnlyList<WallAlertHtml> Lines)
 {
+    /// <summary>Open alerts in all, lines shown or not: what the column's "and N more" counts from.</summary>
+    public int Total { get; init; } = Lines.Count;
+
     /// <summary>Whether a screen showing this column shows <paramref name="next"/> too: the same title and lines.</summary>
     public bool Shows(WallAlertsHtml next)
     {
@@ -55,7 +58,7 @@ public sealed record WallAlertsHtml(string Title, IReadOnlyList<WallAlertHtml> L
         {
             return true;
         }
-        if (Title != next.Title || Lines.Count != next.Lines.Count)
+        if (Title != next.Title || Total != next.Total || Lines.Count != next.Lines.Count)
         {
             return false;
         }
@@ -174,7 +177,7 @@ public sealed class WallMarkup(IServiceScopeFactory scopes, ILoggerFactory logge
                     alert.Id.ToString(CultureInfo.InvariantCulture),
                     await RenderAsync<WallAlertRowView>(renderer, new() { [nameof(WallAlertRowView.Alert)] = alert })));
         }
-        var column = new WallAlertsHtml(texts["Wall.AlertsTitle", total], lines);
+        var column = new WallAlertsHtml(texts["Wall.AlertsTitle", total], lines) { Total = total };
         return previous is not null && previous.Shows(column) ? previous : column;
     }
 

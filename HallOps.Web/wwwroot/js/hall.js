@@ -162,4 +162,60 @@
 
     setInterval(tick, 500);
     document.addEventListener('DOMContentLoaded', tick);
+
+    // Wall screen: a list longer than its panel ([data-fit]: the alerts, the red and yellow cases)
+    // shows whole lines only, from the top, and "N more" ([data-fit-more], a template with {0}) for
+    // the rest of data-fit-total, instead of a line cut in half at the panel's edge. The panel's
+    // height comes from the screen's layout, so this is measured here, whenever a list changes.
+    function fit(box) {
+        const items = [...box.querySelectorAll('[data-fit-item]')];
+        const more = box.querySelector('[data-fit-more]');
+        const total = Math.max(Number(box.dataset.fitTotal) || 0, items.length);
+        let shown = items.length;
+        const sayMore = () => {
+            if (more) {
+                setText(more, total > shown ? more.dataset.fitMore.replace('{0}', total - shown) : '');
+            }
+        };
+        for (const item of items) {
+            item.hidden = false;
+        }
+        sayMore();
+        while (shown > 0 && box.scrollHeight > box.clientHeight + 1) {
+            items[--shown].hidden = true;
+            sayMore();
+        }
+    }
+
+    let fitQueued = false;
+    function fitAll() {
+        fitQueued = false;
+        for (const box of document.querySelectorAll('[data-fit]')) {
+            fit(box);
+        }
+        // What fit() itself wrote is not a change to fit again.
+        fitObserver.takeRecords();
+    }
+    function queueFit() {
+        if (!fitQueued) {
+            fitQueued = true;
+            requestAnimationFrame(fitAll);
+        }
+    }
+    const inList = node => {
+        const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+        return !!element?.closest('[data-fit]') && !element.closest('[data-fit-more]');
+    };
+    const fitObserver = new MutationObserver(records => {
+        if (records.some(record => inList(record.target) || [...record.addedNodes].some(node => node.nodeType === Node.ELEMENT_NODE && (node.matches('[data-fit]') || node.querySelector('[data-fit]'))))) {
+            queueFit();
+        }
+    });
+    fitObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('resize', queueFit);
+    // The hall's fonts arrive after the first layout and change every line's height.
+    document.fonts?.addEventListener('loadingdone', queueFit);
+    document.fonts?.ready.then(queueFit);
+    document.addEventListener('DOMContentLoaded', queueFit);
+    queueFit();
 })();
