@@ -32,6 +32,14 @@ public static class RoundRules
     public static RoundState OpenStateAt(DateTimeOffset now, DateTimeOffset missedAt, bool started) =>
         now >= missedAt ? RoundState.Missed : started ? RoundState.InProgress : RoundState.Due;
 
+    /// <summary>
+    /// A round's state as a screen shows it at <paramref name="now"/>: a stored open state (due, in
+    /// progress) past the missed line is missed, whether or not the monitor has stored that yet; a
+    /// settled state (done, late, missed) stays as stored.
+    /// </summary>
+    public static RoundState StateAt(RoundState stored, DateTimeOffset now, DateTimeOffset missedAt) =>
+        stored is RoundState.Due or RoundState.InProgress ? OpenStateAt(now, missedAt, stored == RoundState.InProgress) : stored;
+
     /// <summary>Whether an open round is overdue (past due-by, not yet missed): the moment to alert.</summary>
     public static bool IsOverdue(DateTimeOffset now, DateTimeOffset dueBy, DateTimeOffset missedAt) => now >= dueBy && now < missedAt;
 

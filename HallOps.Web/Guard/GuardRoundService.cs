@@ -84,7 +84,7 @@ public sealed class GuardRoundService(
             .Where(r => r.Kind == RoundKind.EveningRound && r.FloorId != null && r.DueFrom >= night.From && r.DueFrom < night.To)
             .Select(r => new
             {
-                r.Id, FloorId = r.FloorId!.Value, r.DueFrom, r.DueBy, r.State, r.CompletedBy, r.CompletedAt, r.CheckpointScannedAt, r.ManualEntryReason,
+                r.Id, FloorId = r.FloorId!.Value, r.DueFrom, r.DueBy, r.MissedAt, r.State, r.CompletedBy, r.CompletedAt, r.CheckpointScannedAt, r.ManualEntryReason,
                 Items = r.Template!.Items.Count,
                 Checked = r.Checks.Count,
                 Failed = r.Checks.Count(c => c.Result == CheckResult.Fail),
@@ -102,7 +102,8 @@ public sealed class GuardRoundService(
                     var floor = floors.GetValueOrDefault(r.FloorId);
                     var onFloor = windows.GetValueOrDefault(r.FloorId) ?? [];
                     return new FloorRoundRow(
-                        r.Id, r.FloorId, floor?.Name ?? "", floor?.Level ?? 0, r.DueFrom, r.DueBy, r.State, r.CompletedBy, r.CompletedAt,
+                        // SE2.2: past its missed line a round shows as missed, as on the wall, before the monitor stores it.
+                        r.Id, r.FloorId, floor?.Name ?? "", floor?.Level ?? 0, r.DueFrom, r.DueBy, RoundRules.StateAt(r.State, now, r.MissedAt), r.CompletedBy, r.CompletedAt,
                         r.CheckpointScannedAt is not null, r.ManualEntryReason is not null,
                         onFloor.Count, onFloor.Count(w => w.NeedsVerify), onFloor.Count(w => w.NeedsVerify && w.VerifiedAt is not null),
                         r.Items, r.Checked, r.Failed);

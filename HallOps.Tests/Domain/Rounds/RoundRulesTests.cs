@@ -29,6 +29,17 @@ public class RoundRulesTests
     }
 
     [Theory]
+    [InlineData(RoundState.Due, "2026-11-26T18:29+08:00", RoundState.Due)]
+    [InlineData(RoundState.InProgress, "2026-11-26T18:29+08:00", RoundState.InProgress)]
+    [InlineData(RoundState.Due, "2026-11-26T18:30+08:00", RoundState.Missed)]
+    [InlineData(RoundState.InProgress, "2026-11-27T00:16+08:00", RoundState.Missed)]
+    [InlineData(RoundState.Done, "2026-11-27T00:16+08:00", RoundState.Done)]
+    [InlineData(RoundState.Late, "2026-11-27T00:16+08:00", RoundState.Late)]
+    [InlineData(RoundState.Missed, "2026-11-26T18:00+08:00", RoundState.Missed)]
+    public void SE2_2_AScreenShowsARoundPastItsMissedLineAsMissed_BeforeTheMonitorStoresIt(RoundState stored, string now, RoundState shown) =>
+        Assert.Equal(shown, RoundRules.StateAt(stored, Instant(now), MissedAt));
+
+    [Theory]
     [InlineData("2026-11-26T17:20+08:00", RoundState.Done)]
     [InlineData("2026-11-26T17:30+08:00", RoundState.Done)]
     [InlineData("2026-11-26T17:31+08:00", RoundState.Late)]

@@ -159,6 +159,35 @@ public sealed class GuardDutyTests(GuardHall hall) : IClassFixture<GuardHall>
     }
 
     [Fact]
+    public async Task SE2_2_ARoundPastItsMissedLine_ShowsMissedOnTonightsList_BeforeTheMonitorStoresIt()
+    {
+        // An earlier round of floor 1 tonight (19:00, missed at 20:30), still stored as due: the
+        // monitor has not looked at it (no next check). At the fixture's 21:05 it is missed, as the wall says.
+        var template = await hall.EveningRoundAsync(level: 1);
+        long id;
+        await using (var db = hall.CreateDbContext())
+        {
+            var early = new RoundInstance
+            {
+                TemplateId = template.TemplateId, ScheduleId = template.ScheduleId, OccurrenceKey = template.OccurrenceKey + ":19:00",
+                Kind = RoundKind.EveningRound, Subject = template.Subject, FloorId = template.FloorId, AssigneeRole = template.AssigneeRole,
+                DueFrom = new DateTimeOffset(2026, 11, 26, 19, 0, 0, GuardHall.Beijing), DueBy = new DateTimeOffset(2026, 11, 26, 19, 30, 0, GuardHall.Beijing),
+                MissedAt = new DateTimeOffset(2026, 11, 26, 20, 30, 0, GuardHall.Beijing), State = RoundState.Due,
+            };
+            db.Rounds.Add(early);
+            await db.SaveChangesAsync();
+            id = early.Id;
+        }
+        await using var scope = Guard();
+
+        var rows = (await Service<GuardRoundService>(scope).TonightAsync()).Occurrences.SelectMany(o => o.Floors).ToList();
+
+        Assert.Equal(RoundState.Missed, rows.Single(f => f.RoundId == id).State);
+        // The 21:00 round, inside its window, is still to do (another test may have started it).
+        Assert.Contains(rows.Single(f => f.RoundId == template.Id).State, new[] { RoundState.Due, RoundState.InProgress });
+    }
+
+    [Fact]
     public async Task SE2_2_AFloorEnteredByHand_NeedsAReason_AndIsRecordedOnce()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
