@@ -1,5 +1,4 @@
 using HallOps.Domain.Alerts;
-using HallOps.Domain.Hall;
 using HallOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -38,11 +37,7 @@ public sealed class HomeTodayBrowserTests : BrowserTest
         await home.EvaluateAsync("() => window.__noReload = true");
         await using (var db = host.App.CreateDbContext())
         {
-            db.Alerts.Add(new Alert
-            {
-                Kind = AlertKinds.RoundException, Severity = AlertSeverity.Warning, Subject = HallSubjects.RoundExceptionSubject(990_001),
-                WindowId = 1, RaisedAt = TimeProvider.System.GetUtcNow(),
-            });
+            db.Alerts.Add(WallLists.OpenAlert(1, TimeProvider.System.GetUtcNow()));
             await db.SaveChangesAsync();
         }
         await Expect(alerts).ToHaveTextAsync((open + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -25,7 +25,7 @@ public sealed partial class WallListsBrowserTests : BrowserTest
         var now = TimeProvider.System.GetUtcNow();
         await using (var db = host.App.CreateDbContext())
         {
-            db.Alerts.AddRange(Enumerable.Range(1, 14).Select(i => Exception(i, now.AddMinutes(-i))));
+            db.Alerts.AddRange(Enumerable.Range(1, 14).Select(i => WallLists.OpenAlert(i, now.AddMinutes(-i))));
             await db.SaveChangesAsync();
         }
 
@@ -43,7 +43,7 @@ public sealed partial class WallListsBrowserTests : BrowserTest
         // A new alert comes in at the top: the column is still full, one more is counted.
         await using (var db = host.App.CreateDbContext())
         {
-            db.Alerts.Add(Exception(15, now));
+            db.Alerts.Add(WallLists.OpenAlert(15, now));
             await db.SaveChangesAsync();
         }
         await Expect(wall.Locator(".wall-alerts-title")).ToHaveTextAsync($"待处理告警 ({total + 1})");
@@ -68,12 +68,6 @@ public sealed partial class WallListsBrowserTests : BrowserTest
         await Expect(wall.Locator(".wall-fit-more")).ToBeHiddenAsync();
     }
 
-    private static Alert Exception(int i, DateTimeOffset at) => new()
-    {
-        Kind = AlertKinds.RoundException, Severity = AlertSeverity.Warning, Subject = HallSubjects.RoundExceptionSubject(900_000 + i),
-        WindowId = 1 + (i - 1) % 24, RaisedAt = at,
-    };
-
     private static async Task<int> TitleCountAsync(IPage wall) =>
         int.Parse(TitleCount().Match(await wall.Locator(".wall-alerts-title").InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -85,6 +79,16 @@ public sealed partial class WallListsBrowserTests : BrowserTest
 public static class WallLists
 {
     public sealed record Shown(int Visible, int Cut, string More);
+
+    /// <summary>
+    /// An open alert the wall lists (a round exception's, of no stored exception: no job raises or
+    /// clears it), numbered <paramref name="i"/> for its subject, at a window of the demo hall.
+    /// </summary>
+    public static Alert OpenAlert(int i, DateTimeOffset at) => new()
+    {
+        Kind = AlertKinds.RoundException, Severity = AlertSeverity.Warning, Subject = HallSubjects.RoundExceptionSubject(900_000 + i),
+        WindowId = 1 + (i - 1) % 24, RaisedAt = at,
+    };
 
     /// <summary>
     /// Waits until the page script has fitted <paramref name="panel"/> to <paramref name="total"/>
